@@ -1,0 +1,113 @@
+#include "backends/sqlite/sqlite_dialect.h"
+
+#include <cctype>
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "core/schema/naming.h"
+
+namespace keyway::backends::sqlite {
+
+using schema::ColumnType;
+using schema::Literal;
+using schema::TypeKind;
+
+std::string SqliteDialect::type_sql(const ColumnType& type) const {
+  switch (type.kind) {
+    case TypeKind::kAuto:
+    case TypeKind::kBigAuto:
+    case TypeKind::kInteger: return "integer";
+    case TypeKind::kSmallInteger: return "smallint";
+    case TypeKind::kBigInteger: return "bigint";
+    case TypeKind::kBoolean: return "bool";
+    case TypeKind::kChar: return fmt::format("varchar({})", type.length);
+    case TypeKind::kText: return "text";
+    case TypeKind::kDate: return "date";
+    case TypeKind::kDateTime: return "datetime";
+    case TypeKind::kTime: return "time";
+    case TypeKind::kDecimal: return fmt::format("decimal({},{})", type.precision, type.scale);
+    case TypeKind::kFloat: return "real";
+    case TypeKind::kUuid: return "char(32)";
+    case TypeKind::kJson: return "text";
+    case TypeKind::kBinary: return "blob";
+    case TypeKind::kOther: return type.raw;
+  }
+  return type.raw;
+}
+
+ColumnType parse_declared_type(const std::string& declared) {
+  std::string t = schema::lower_ascii(declared);
+  // Collapse whitespace so "decimal (10, 2)" reads as "decimal(10,2)".
+  std::string compact;
+  for (char c : t) {
+    if (!std::isspace(static_cast<unsigned char>(c))) compact += c;
+  }
+  static const std::regex kSized(R"(^(varchar|charactervarying|character|char|nvarchar)\((\d+)\)$)");
+  static const std::regex kDecimal(R"(^(decimal|numeric)\((\d+),(\d+)\)$)");
+  std::smatch m;
+  if (std::regex_match(compact, m, kSized)) {
+    const int n = std::stoi(m[2].str());
+    if ((m[1] == "char" || m[1] == "character") && n == 32) return {TypeKind::kUuid};
+    return {TypeKind::kChar, n};
+  }
+  if (std::regex_match(compact, m, kDecimal)) {
+    return {TypeKind::kDecimal, 0, std::stoi(m[2].str()), std::stoi(m[3].str())};
+  }
+  if (compact == "integer" || compact == "int") return {TypeKind::kInteger};
+  if (compact == "smallint") return {TypeKind::kSmallInteger};
+  if (compact == "bigint") return {TypeKind::kBigInteger};
+  if (compact == "bool" || compact == "boolean") return {TypeKind::kBoolean};
+  if (compact == "text") return {TypeKind::kText};
+  if (compact == "date") return {TypeKind::kDate};
+  if (compact == "datetime" || compact == "timestamp") return {TypeKind::kDateTime};
+  if (compact == "time") return {TypeKind::kTime};
+  if (compact == "real" || compact == "double" || compact == "doubleprecision" ||
+      compact == "float") {
+    return {TypeKind::kFloat};
+  }
+  if (compact == "blob") return {TypeKind::kBinary};
+  ColumnType other{TypeKind::kOther};
+  other.raw = declared;
+  return other;
+}
+
+Literal parse_default(const std::string& text) {
+  std::string t = text;
+  // SQLite keeps the default as written; strip one level of parentheses.
+  while (t.size() >= 2 && t.front() == '(' && t.back() == ')') t = t.substr(1, t.size() - 2);
+  const std::string lower = schema::lower_ascii(t);
+  if (lower == "null") return {Literal::Kind::kNull, ""};
+  if (lower == "true" || lower == "false") return {Literal::Kind::kBool, lower};
+  static const std::regex kNumber(R"(^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$)");
+  if (std::regex_match(t, kNumber)) return {Literal::Kind::kNumber, t};
+  if (t.size() >= 2 && t.front() == '\'' && t.back() == '\'') {
+    std::string out;
+    for (std::size_t i = 1; i + 1 < t.size(); ++i) {
+      out += t[i];
+      if (t[i] == '\'' && i + 2 < t.size() && t[i + 1] == '\'') ++i;
+    }
+    return {Literal::Kind::kString, out};
+  }
+  return {Literal::Kind::kExpression, t};
+}
+
+std::string literal_sql(const Literal& value) {
+  switch (value.kind) {
+    case Literal::Kind::kNull: return "NULL";
+    case Literal::Kind::kBool: return value.text == "true" ? "1" : "0";
+    case Literal::Kind::kNumber: return value.text;
+    case Literal::Kind::kExpression: return "(" + value.text + ")";
+    case Literal::Kind::kString: {
+      std::string out = "'";
+      for (char c : value.text) {
+        if (c == '\'') out += '\'';
+        out += c;
+      }
+      return out + "'";
+    }
+  }
+  return "NULL";
+}
+
+}  // namespace keyway::backends::sqlite

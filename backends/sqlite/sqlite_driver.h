@@ -1,0 +1,55 @@
+// The SQLite backend: inspect (sqlite_inspect.cc), SQL rendering with the
+// table-rebuild procedure (sqlite_render.cc), apply (sqlite_apply.cc).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <soci/soci.h>
+
+#include "backends/driver.h"
+#include "backends/sqlite/sqlite_dialect.h"
+
+namespace keyway::backends::sqlite {
+
+// Reads the live schema in a fixed number of queries (sqlite_schema joined
+// with the pragma table-valued functions), whatever the number of tables.
+// Skips sqlite_* tables and keyway's own (keyway_*, _keyway_*).
+schema::Database inspect(soci::session& session);
+
+// Renders ordered changes. Changes SQLite cannot make in place (adding or
+// dropping a foreign key or check, altering a column, ...) are grouped per
+// table into one rebuild (https://www.sqlite.org/lang_altertable.html#otheralter).
+plan::Plan render(const std::vector<diff::Change>& changes, const schema::Database& from,
+                  const schema::Database& to, const SqliteDialect& dialect);
+
+// "PRAGMA foreign_keys = OFF; BEGIN; ...; COMMIT; PRAGMA foreign_keys = ON;"
+std::string script(const plan::Plan& plan);
+
+// Data checks, then every statement in one BEGIN IMMEDIATE transaction with
+// foreign keys off, then PRAGMA foreign_key_check before COMMIT.
+void apply(soci::session& session, const plan::Plan& plan);
+
+class SqliteDriver final : public Driver {
+ public:
+  // `path` is a file name or ":memory:".
+  explicit SqliteDriver(const std::string& path);
+
+  const schema::Dialect& dialect() const override { return dialect_; }
+  schema::Database inspect() override { return sqlite::inspect(session_); }
+  plan::Plan render(const std::vector<diff::Change>& changes, const schema::Database& from,
+                    const schema::Database& to) const override {
+    return sqlite::render(changes, from, to, dialect_);
+  }
+  std::string script(const plan::Plan& plan) const override { return sqlite::script(plan); }
+  void apply(const plan::Plan& plan) override { sqlite::apply(session_, plan); }
+  std::int64_t count_rows(const std::string& table, const std::string& column = "") override;
+
+  soci::session& session() { return session_; }
+
+ private:
+  SqliteDialect dialect_;
+  soci::session session_;
+};
+
+}  // namespace keyway::backends::sqlite

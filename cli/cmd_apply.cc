@@ -1,0 +1,75 @@
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/pipeline.h"
+#include "cli/report.h"
+#include "core/errors.h"
+
+namespace keyway::cli {
+
+namespace {
+
+struct ApplyOptions {
+  std::string schema = "schemas/";
+  std::string db;
+  bool dry_run = false;
+  bool yes = false;
+};
+
+// Says what a destructive plan would lose, with row counts, before it runs.
+std::vector<std::string> losses(backends::Driver& driver, const Comparison& comparison) {
+  std::vector<std::string> out;
+  for (const auto& change : comparison.changes) {
+    if (const auto* drop = std::get_if<diff::DropTable>(&change)) {
+      const auto rows = driver.count_rows(drop->table.name);
+      out.push_back(fmt::format("table {} ({} row{})", drop->table.name, rows, rows == 1 ? "" : "s"));
+    } else if (const auto* col = std::get_if<diff::DropColumn>(&change)) {
+      const auto values = driver.count_rows(col->table, col->column.name);
+      out.push_back(fmt::format("column {}.{} ({} non-null value{})", col->table, col->column.name,
+                                values, values == 1 ? "" : "s"));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void add_apply_command(CLI::App& app, int& exit_code) {
+  auto opts = std::make_shared<ApplyOptions>();
+  auto* cmd = app.add_subcommand("apply", "Bring the database to the schema in one transaction");
+  cmd->add_option("--schema", opts->schema, "Schema file or directory of *.yaml")
+      ->capture_default_str();
+  cmd->add_option("--db", opts->db, "Database URL (default: $KEYWAY_DATABASE_URL, sqlite:keyway.db)");
+  cmd->add_flag("--dry-run", opts->dry_run, "Print the SQL and touch nothing");
+  cmd->add_flag("--yes", opts->yes, "Allow a plan that drops tables or columns");
+  cmd->callback([opts, &exit_code] {
+    const model::Schema schema = load(opts->schema);
+    auto driver = backends::open(resolve_db_url(opts->db));
+    const Comparison comparison = compare(*driver, schema);
+    exit_code = 0;
+    if (comparison.plan.empty()) {
+      std::cout << "No changes: the database matches the schema.\n";
+      return;
+    }
+    if (opts->dry_run) {
+      std::cout << driver->script(comparison.plan);
+      return;
+    }
+    const auto lost = losses(*driver, comparison);
+    if (!lost.empty() && !opts->yes) {
+      std::string message = "refusing to apply: this plan drops data:\n";
+      for (const auto& item : lost) message += "  - " + item + "\n";
+      message += "run again with --yes to apply it";
+      throw InputError(message);
+    }
+    print_changes(std::cout, comparison);
+    driver->apply(comparison.plan);
+    std::cout << fmt::format("Applied {} change{}.\n", comparison.plan.steps.size(),
+                             comparison.plan.steps.size() == 1 ? "" : "s");
+  });
+}
+
+}  // namespace keyway::cli

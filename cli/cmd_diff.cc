@@ -1,0 +1,45 @@
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.h"
+#include "cli/pipeline.h"
+#include "cli/report.h"
+#include "core/errors.h"
+
+namespace keyway::cli {
+
+namespace {
+struct DiffOptions {
+  std::string schema = "schemas/";
+  std::string db;
+  std::string format = "text";
+  bool exit_code = false;
+};
+}  // namespace
+
+void add_diff_command(CLI::App& app, int& exit_code) {
+  auto opts = std::make_shared<DiffOptions>();
+  auto* cmd = app.add_subcommand("diff", "Show what it takes to bring the database to the schema");
+  cmd->add_option("--schema", opts->schema, "Schema file or directory of *.yaml")
+      ->capture_default_str();
+  cmd->add_option("--db", opts->db, "Database URL (default: $KEYWAY_DATABASE_URL, sqlite:keyway.db)");
+  cmd->add_option("--format", opts->format, "Output format")
+      ->check(CLI::IsMember({"text", "sql"}))
+      ->capture_default_str();
+  cmd->add_flag("--exit-code", opts->exit_code, "Exit 1 when changes are pending, 0 when in sync");
+  cmd->callback([opts, &exit_code] {
+    const model::Schema schema = load(opts->schema);
+    auto driver = backends::open(resolve_db_url(opts->db));
+    const Comparison comparison = compare(*driver, schema);
+    if (opts->format == "sql") {
+      std::cout << driver->script(comparison.plan);
+    } else {
+      print_changes(std::cout, comparison);
+      if (!comparison.plan.empty()) std::cout << "\nSQL:\n" << driver->script(comparison.plan);
+    }
+    const bool pending = !comparison.plan.empty();
+    exit_code = (opts->exit_code && pending) ? static_cast<int>(ExitCode::kPending) : 0;
+  });
+}
+
+}  // namespace keyway::cli

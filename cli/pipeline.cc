@@ -1,0 +1,84 @@
+#include "cli/pipeline.h"
+
+#include <cstdlib>
+
+#include "core/diff/diff.h"
+#include "core/model/loader.h"
+#include "core/plan/order.h"
+#include "core/schema/lower.h"
+
+namespace keyway::cli {
+
+std::string resolve_db_url(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("KEYWAY_DATABASE_URL"); env && *env) return env;
+  return "sqlite:keyway.db";
+}
+
+model::Schema load(const std::string& path) { return model::load_schema(path); }
+
+namespace {
+
+// The live schema as the reverse diff's target: renames applied by the
+// forward plan become hints pointing back to the old names.
+schema::Database with_reverse_hints(schema::Database live, const std::vector<diff::Change>& changes) {
+  for (const auto& change : changes) {
+    if (const auto* rename = std::get_if<diff::RenameTable>(&change)) {
+      if (auto* t = live.find_table(rename->from)) t->renamed_from = rename->to;
+    }
+  }
+  for (const auto& change : changes) {
+    const auto* rename = std::get_if<diff::RenameColumn>(&change);
+    if (!rename) continue;
+    for (auto& t : live.tables) {
+      const std::string now = t.renamed_from.value_or(t.name);
+      if (now != rename->table) continue;
+      if (auto* c = t.find_column(rename->from)) c->renamed_from = rename->to;
+    }
+  }
+  return live;
+}
+
+// What the database will hold after the forward plan: the desired schema plus
+// what only inspection knows (unmanaged objects to keep across rebuilds).
+schema::Database after_apply(schema::Database desired, const schema::Database& live,
+                             const std::vector<diff::Change>& changes) {
+  for (const auto& t : live.tables) {
+    std::string name = t.name;
+    for (const auto& change : changes) {
+      if (const auto* rename = std::get_if<diff::RenameTable>(&change); rename && rename->from == name) {
+        name = rename->to;
+      }
+    }
+    if (auto* d = desired.find_table(name)) {
+      d->recreate_sql = t.recreate_sql;
+      d->unmanaged = t.unmanaged;
+    }
+  }
+  desired.unmanaged = live.unmanaged;
+  return desired;
+}
+
+}  // namespace
+
+Comparison compare(backends::Driver& driver, schema::Database live, schema::Database desired) {
+  Comparison out;
+  const auto& dialect = driver.dialect();
+  out.changes = plan::order(diff::diff(live, desired, dialect), dialect);
+  out.plan = driver.render(out.changes, live, desired);
+
+  const schema::Database after = after_apply(desired, live, out.changes);
+  const schema::Database back = with_reverse_hints(live, out.changes);
+  const auto reverse_changes = plan::order(diff::diff(after, back, dialect), dialect);
+  out.reverse = driver.render(reverse_changes, after, back);
+
+  out.live = std::move(live);
+  out.desired = std::move(desired);
+  return out;
+}
+
+Comparison compare(backends::Driver& driver, const model::Schema& schema) {
+  return compare(driver, driver.inspect(), schema::lower(schema));
+}
+
+}  // namespace keyway::cli

@@ -1,0 +1,38 @@
+// The pipeline of DESIGN.md §3 wired together for the commands:
+// load+validate -> lower; inspect; diff -> order -> render, and the reverse.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "backends/driver.h"
+#include "core/diff/change.h"
+#include "core/model/model.h"
+#include "core/plan/plan.h"
+#include "core/schema/schema.h"
+
+namespace keyway::cli {
+
+// Where a value comes from, strongest first: the flag, KEYWAY_DATABASE_URL,
+// the default sqlite:keyway.db.
+std::string resolve_db_url(const std::string& flag);
+
+// Loads and validates the schema at `path` (file or directory).
+model::Schema load(const std::string& path);
+
+struct Comparison {
+  schema::Database live;      // inspected
+  schema::Database desired;   // lowered from the YAML
+  std::vector<diff::Change> changes;  // ordered
+  plan::Plan plan;            // live -> desired
+  plan::Plan reverse;         // desired -> live: the plan of the diff the other way
+};
+
+// Diffs the live database against the schema and plans both directions.
+Comparison compare(backends::Driver& driver, const model::Schema& schema);
+
+// Plans `live` -> `desired` and its reverse for a driver, without inspecting.
+Comparison compare(backends::Driver& driver, schema::Database live, schema::Database desired);
+
+}  // namespace keyway::cli

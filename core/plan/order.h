@@ -1,0 +1,26 @@
+// Ordering as its own step (DESIGN.md §3), in time linear in the number of
+// changes and foreign keys:
+//   0 renames
+//   1 drop foreign keys, checks, uniques, indexes (what references a thing goes first)
+//   2 create tables, referenced tables before referencing ones; junctions after both sides
+//   3 add and alter columns
+//   4 add uniques, indexes, checks (uniques before the foreign keys relying on them)
+//   5 add foreign keys (including those that close a cycle between new tables)
+//   6 copy relationship links (data, once everything it needs exists)
+//   7 drop columns
+//   8 drop tables, referencing tables before referenced ones
+#pragma once
+
+#include <vector>
+
+#include "core/diff/change.h"
+#include "core/schema/dialect.h"
+
+namespace keyway::plan {
+
+// Orders `changes`. When the dialect cannot reference a table that does not
+// exist yet, foreign keys that close a cycle between new tables are taken out
+// of their CREATE TABLE and added in phase 5.
+std::vector<diff::Change> order(std::vector<diff::Change> changes, const schema::Dialect& dialect);
+
+}  // namespace keyway::plan

@@ -1,0 +1,298 @@
+#include "core/schema/lower.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/schema/naming.h"
+
+namespace keyway::schema {
+
+namespace {
+
+using model::Field;
+using model::FieldType;
+using model::Model;
+
+ColumnType column_type(const Field& field) {
+  switch (field.type) {
+    case FieldType::kAuto: return {TypeKind::kAuto};
+    case FieldType::kBigAuto: return {TypeKind::kBigAuto};
+    case FieldType::kSmallInteger: return {TypeKind::kSmallInteger};
+    case FieldType::kInteger: return {TypeKind::kInteger};
+    case FieldType::kBigInteger: return {TypeKind::kBigInteger};
+    case FieldType::kBoolean: return {TypeKind::kBoolean};
+    case FieldType::kChar: return {TypeKind::kChar, field.max_length.value_or(0)};
+    case FieldType::kText: return {TypeKind::kText};
+    case FieldType::kDate: return {TypeKind::kDate};
+    case FieldType::kDateTime: return {TypeKind::kDateTime};
+    case FieldType::kTime: return {TypeKind::kTime};
+    case FieldType::kDecimal:
+      return {TypeKind::kDecimal, 0, field.max_digits.value_or(0), field.decimal_places.value_or(0)};
+    case FieldType::kFloat: return {TypeKind::kFloat};
+    case FieldType::kUuid: return {TypeKind::kUuid};
+    case FieldType::kJson: return {TypeKind::kJson};
+    case FieldType::kBinary: return {TypeKind::kBinary};
+    case FieldType::kForeignKey:
+    case FieldType::kOneToOne:
+    case FieldType::kManyToMany: break;
+  }
+  return {TypeKind::kBigInteger};
+}
+
+// A column that points at `key` holds the same values, without auto increment.
+ColumnType referencing_type(const ColumnType& key) {
+  if (key.kind == TypeKind::kAuto) return {TypeKind::kInteger};
+  if (key.kind == TypeKind::kBigAuto) return {TypeKind::kBigInteger};
+  return key;
+}
+
+Action action_for(model::OnDelete on_delete) {
+  switch (on_delete) {
+    case model::OnDelete::kCascade: return Action::kCascade;
+    case model::OnDelete::kProtect:
+    case model::OnDelete::kRestrict: return Action::kRestrict;
+    case model::OnDelete::kSetNull: return Action::kSetNull;
+    case model::OnDelete::kSetDefault: return Action::kSetDefault;
+    case model::OnDelete::kDoNothing: return Action::kNoAction;
+  }
+  return Action::kNoAction;
+}
+
+Literal literal_for(const model::Value& value) {
+  switch (value.kind) {
+    case model::Value::Kind::kNull: return {Literal::Kind::kNull, ""};
+    case model::Value::Kind::kBool: return {Literal::Kind::kBool, value.text};
+    case model::Value::Kind::kNumber: return {Literal::Kind::kNumber, value.text};
+    case model::Value::Kind::kString: return {Literal::Kind::kString, value.text};
+  }
+  return {Literal::Kind::kNull, ""};
+}
+
+std::string choice_sql(const model::Value& value) {
+  if (value.kind == model::Value::Kind::kString) {
+    std::string out = "'";
+    for (char c : value.text) {
+      if (c == '\'') out += '\'';
+      out += c;
+    }
+    return out + "'";
+  }
+  if (value.kind == model::Value::Kind::kNull) return "NULL";
+  return value.text;
+}
+
+std::string check_expression(const std::string& column, const std::vector<model::Value>& choices) {
+  std::string out = "\"" + column + "\" IN (";
+  for (std::size_t i = 0; i < choices.size(); ++i) {
+    if (i) out += ", ";
+    out += choice_sql(choices[i]);
+  }
+  return out + ")";
+}
+
+// The primary key a model ends up with: its primary_key field, or implicit id.
+struct KeyInfo {
+  std::string column;
+  ColumnType type;
+};
+
+class Lowering {
+ public:
+  explicit Lowering(const model::Schema& schema) : schema_(schema) {
+    for (const Model& m : schema.models) models_[m.name] = &m;
+  }
+
+  Database run() {
+    Database db;
+    for (const Model& m : schema_.models) db.tables.push_back(lower_model(m));
+    for (const Model& m : schema_.models) {
+      for (const Field& f : m.fields) {
+        if (f.is_many_to_many()) add_many_to_many(db, m, f);
+      }
+    }
+    std::sort(db.tables.begin(), db.tables.end(),
+              [](const Table& a, const Table& b) { return a.name < b.name; });
+    return db;
+  }
+
+ private:
+  const Model& model_named(const std::string& name) const { return *models_.at(name); }
+
+  KeyInfo key_of(const Model& m) const {
+    for (const Field& f : m.fields) {
+      if (f.primary_key) return {column_name(f), field_column_type(f)};
+    }
+    return {"id", {TypeKind::kBigAuto}};
+  }
+
+  ColumnType field_column_type(const Field& f) const {
+    if (f.type == FieldType::kForeignKey || f.type == FieldType::kOneToOne) {
+      return referencing_type(target_key(f).type);
+    }
+    return column_type(f);
+  }
+
+  // The column a relation field points at: to_field, or the target's key.
+  KeyInfo target_key(const Field& f) const {
+    const Model& target = model_named(f.to);
+    if (f.to_field) {
+      if (const Field* tf = target.find_field(*f.to_field)) {
+        return {column_name(*tf), field_column_type(*tf)};
+      }
+    }
+    return key_of(target);
+  }
+
+  std::string column_of(const Model& m, const std::string& field_name) const {
+    const Field* f = m.find_field(field_name);
+    return f ? column_name(*f) : field_name;
+  }
+
+  Table lower_model(const Model& m) {
+    Table t;
+    t.name = table_name(m);
+    t.renamed_from = m.renamed_from;
+    const bool explicit_key =
+        std::any_of(m.fields.begin(), m.fields.end(), [](const Field& f) { return f.primary_key; });
+    if (!explicit_key) {
+      Column id{"id", {TypeKind::kBigAuto}};
+      id.auto_increment = true;
+      t.columns.push_back(id);
+      t.primary_key = {"id"};
+    }
+    for (const Field& f : m.fields) {
+      if (f.has_column()) lower_field(f, t);
+    }
+    for (const auto& group : m.unique_together) {
+      std::vector<std::string> columns;
+      for (const auto& name : group.fields) columns.push_back(column_of(m, name));
+      t.uniques.push_back({constraint_name(t.name, columns, "key"), columns});
+    }
+    for (const auto& spec : m.indexes) {
+      std::vector<std::string> columns;
+      for (const auto& name : spec.fields) columns.push_back(column_of(m, name));
+      if (spec.unique) {
+        t.uniques.push_back({spec.name.value_or(constraint_name(t.name, columns, "key")), columns});
+      } else {
+        t.indexes.push_back({spec.name.value_or(constraint_name(t.name, columns, "idx")), columns});
+      }
+    }
+    return t;
+  }
+
+  void lower_field(const Field& f, Table& t) {
+    Column c;
+    c.name = column_name(f);
+    c.type = field_column_type(f);
+    c.nullable = f.null;
+    c.renamed_from = f.renamed_from;
+    if (f.default_value) c.default_value = literal_for(*f.default_value);
+    if (f.type == FieldType::kAuto || f.type == FieldType::kBigAuto) c.auto_increment = true;
+    if (f.primary_key) t.primary_key = {c.name};
+    if (f.renamed_from && f.is_relation() && !f.db_column) c.renamed_from = *f.renamed_from + "_id";
+    t.columns.push_back(c);
+
+    const bool relation = f.type == FieldType::kForeignKey || f.type == FieldType::kOneToOne;
+    const bool unique = !f.primary_key && (f.unique || f.type == FieldType::kOneToOne);
+    if (unique) t.uniques.push_back({constraint_name(t.name, {c.name}, "key"), {c.name}});
+    if (relation) {
+      const Model& target = model_named(f.to);
+      if (f.db_constraint) {
+        ForeignKey fk;
+        fk.name = constraint_name(t.name, {c.name}, "fkey");
+        fk.columns = {c.name};
+        fk.ref_table = table_name(target);
+        fk.ref_columns = {target_key(f).column};
+        fk.on_delete = action_for(f.on_delete.value_or(model::OnDelete::kDoNothing));
+        fk.deferrable = f.deferrable;
+        t.foreign_keys.push_back(fk);
+      }
+      if (!unique && f.db_index.value_or(true)) {
+        t.indexes.push_back({constraint_name(t.name, {c.name}, "idx"), {c.name}});
+      }
+    } else if (!unique && !f.primary_key && f.db_index.value_or(false)) {
+      t.indexes.push_back({constraint_name(t.name, {c.name}, "idx"), {c.name}});
+    }
+    if (!f.choices.empty()) {
+      t.checks.push_back({constraint_name(t.name, {c.name}, "check"),
+                          check_expression(c.name, f.choices)});
+    }
+  }
+
+  JunctionOrigin origin_for(const Model& owner, const Field& f) const {
+    JunctionOrigin o;
+    o.model = owner.name;
+    o.field = f.name;
+    o.source_table = table_name(owner);
+    o.source_key = key_of(owner).column;
+    o.target_table = table_name(model_named(f.to));
+    model::Field implicit = f;
+    implicit.through.reset();
+    o.implicit_table = junction_table_name(owner, implicit);
+    o.implicit_source_column = junction_source_column(owner, f);
+    o.implicit_target_column = junction_target_column(owner, f);
+    o.foreign_key_column = f.name + "_id";
+    return o;
+  }
+
+  void add_many_to_many(Database& db, const Model& owner, const Field& f) {
+    JunctionOrigin origin = origin_for(owner, f);
+    if (f.through) {
+      const Model& through = model_named(*f.through);
+      Table* t = db.find_table(table_name(through));
+      if (!t) return;
+      origin.through = true;
+      const std::string target_model = f.to;
+      bool source_seen = false;
+      for (const Field& tf : through.fields) {
+        if (tf.type != FieldType::kForeignKey && tf.type != FieldType::kOneToOne) continue;
+        if (tf.to == owner.name && !source_seen) {
+          origin.source_column = column_name(tf);
+          source_seen = true;
+        } else if (tf.to == target_model) {
+          origin.target_column = column_name(tf);
+        }
+      }
+      t->junction = origin;
+      return;
+    }
+    const KeyInfo source_key = key_of(owner);
+    const KeyInfo target_key = key_of(model_named(f.to));
+    Table j;
+    j.name = origin.implicit_table;
+    origin.source_column = origin.implicit_source_column;
+    origin.target_column = origin.implicit_target_column;
+    Column id{"id", {TypeKind::kBigAuto}};
+    id.auto_increment = true;
+    j.columns.push_back(id);
+    j.primary_key = {"id"};
+    j.columns.push_back({origin.source_column, referencing_type(source_key.type)});
+    j.columns.push_back({origin.target_column, referencing_type(target_key.type)});
+    for (const auto& [column, table, key] :
+         {std::tuple{origin.source_column, origin.source_table, source_key.column},
+          std::tuple{origin.target_column, origin.target_table, target_key.column}}) {
+      ForeignKey fk;
+      fk.name = constraint_name(j.name, {column}, "fkey");
+      fk.columns = {column};
+      fk.ref_table = table;
+      fk.ref_columns = {key};
+      fk.on_delete = Action::kCascade;
+      j.foreign_keys.push_back(fk);
+    }
+    j.uniques.push_back({constraint_name(j.name, {origin.source_column, origin.target_column}, "key"),
+                         {origin.source_column, origin.target_column}});
+    j.indexes.push_back({constraint_name(j.name, {origin.target_column}, "idx"),
+                         {origin.target_column}});
+    j.junction = origin;
+    db.tables.push_back(std::move(j));
+  }
+
+  const model::Schema& schema_;
+  std::unordered_map<std::string, const Model*> models_;
+};
+
+}  // namespace
+
+Database lower(const model::Schema& schema) { return Lowering(schema).run(); }
+
+}  // namespace keyway::schema

@@ -1,0 +1,138 @@
+// The schema IR: tables, columns, keys, uniques, foreign keys, indexes.
+// One shape, produced both by lower(model) and by every backend's inspect(),
+// so the diff is written once (as Atlas does with sql/schema).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace keyway::schema {
+
+enum class TypeKind {
+  kAuto, kBigAuto, kSmallInteger, kInteger, kBigInteger, kBoolean, kChar, kText,
+  kDate, kDateTime, kTime, kDecimal, kFloat, kUuid, kJson, kBinary,
+  kOther,  // a database type keyway has no name for; `raw` holds its spelling
+};
+
+struct ColumnType {
+  ColumnType() = default;
+  // Implicit, so `{TypeKind::kChar, 100}` reads as the type it spells.
+  ColumnType(TypeKind kind_, int length_ = 0, int precision_ = 0, int scale_ = 0)
+      : kind(kind_), length(length_), precision(precision_), scale(scale_) {}
+
+  TypeKind kind = TypeKind::kText;
+  int length = 0;      // char
+  int precision = 0;   // decimal
+  int scale = 0;       // decimal
+  std::string raw;     // kOther: the declared type as the database spells it
+  bool operator==(const ColumnType&) const = default;
+};
+
+// A column default. Backends parse their catalog text into this shape, so
+// 'abc' from SQLite and 'abc'::character varying from PostgreSQL compare equal.
+struct Literal {
+  enum class Kind { kNull, kBool, kNumber, kString, kExpression };
+  Kind kind = Kind::kNull;
+  std::string text;  // kBool: "true"/"false"; kString: unquoted; kExpression: SQL
+  bool operator==(const Literal&) const = default;
+};
+
+enum class Action { kNoAction, kRestrict, kCascade, kSetNull, kSetDefault };
+
+struct Column {
+  Column() = default;
+  Column(std::string name_, ColumnType type_, bool nullable_ = false)
+      : name(std::move(name_)), type(std::move(type_)), nullable(nullable_) {}
+
+  std::string name;
+  ColumnType type;
+  bool nullable = false;
+  std::optional<Literal> default_value;
+  bool auto_increment = false;  // identity / AUTOINCREMENT / serial
+  std::optional<std::string> renamed_from;  // a hint from the model, never inspected
+};
+
+struct ForeignKey {
+  std::string name;
+  std::vector<std::string> columns;
+  std::string ref_table;
+  std::vector<std::string> ref_columns;
+  Action on_delete = Action::kNoAction;
+  Action on_update = Action::kNoAction;
+  bool deferrable = false;  // DEFERRABLE INITIALLY DEFERRED
+};
+
+// A unique constraint or a unique index: the same thing to the diff.
+struct UniqueKey {
+  std::string name;
+  std::vector<std::string> columns;
+  // How the database holds it: a table constraint (SQLite's inline UNIQUE,
+  // which only a table rebuild can drop) or a unique index. Set by inspect;
+  // never compared by the diff.
+  bool is_constraint = false;
+};
+
+struct Index {
+  std::string name;
+  std::vector<std::string> columns;
+};
+
+// A CHECK constraint; keyway writes `"col" IN (...)` for `choices`.
+struct Check {
+  std::string name;
+  std::string expression;
+};
+
+// Where a junction table came from, so the diff can keep links when a
+// relation changes shape (foreign_key -> many_to_many, adding `through`).
+struct JunctionOrigin {
+  std::string model;           // the model declaring the many_to_many
+  std::string field;           // its field name
+  std::string source_table;    // the declaring model's table
+  std::string source_key;      // its primary key column
+  std::string target_table;
+  std::string source_column;   // this table's column pointing at source_table
+  std::string target_column;   // this table's column pointing at target_table
+  bool through = false;        // a `through` model rather than an implicit table
+  // The implicit junction this relation would have without `through`.
+  std::string implicit_table;
+  std::string implicit_source_column;
+  std::string implicit_target_column;
+  // The column a foreign_key of the same field name would have on source_table.
+  std::string foreign_key_column;
+};
+
+struct Table {
+  std::string name;
+  std::vector<Column> columns;
+  std::vector<std::string> primary_key;
+  std::vector<UniqueKey> uniques;
+  std::vector<Index> indexes;
+  std::vector<ForeignKey> foreign_keys;
+  std::vector<Check> checks;
+  std::optional<std::string> renamed_from;   // a hint from the model
+  std::optional<JunctionOrigin> junction;    // set by lower() for junctions
+  std::vector<std::string> unmanaged;        // e.g. "partial index foo_idx"
+  // The SQL of unmanaged objects on this table (partial indexes, triggers),
+  // as the database keeps it, so a table rebuild can recreate them. Set by
+  // inspect; never compared by the diff.
+  std::vector<std::string> recreate_sql;
+
+  const Column* find_column(const std::string& column_name) const;
+  Column* find_column(const std::string& column_name);
+};
+
+struct Database {
+  std::vector<Table> tables;
+  std::vector<std::string> unmanaged;  // views, triggers, ... reported, never touched
+
+  const Table* find_table(const std::string& table_name) const;
+  Table* find_table(const std::string& table_name);
+};
+
+const char* to_string(TypeKind kind);
+const char* to_sql(Action action);  // "CASCADE", "NO ACTION", ...
+
+}  // namespace keyway::schema

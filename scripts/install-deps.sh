@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs everything keyway needs to build and test on Debian 12. Run as root.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+apt-get update
+apt-get install -y --no-install-recommends \
+  build-essential cmake pkg-config git ca-certificates \
+  libsoci-dev libboost-dev libsqlite3-dev sqlite3 libpq-dev \
+  libyaml-cpp-dev libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev \
+  googletest libgtest-dev libgmock-dev libbenchmark-dev

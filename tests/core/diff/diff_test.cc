@@ -1,0 +1,179 @@
+#include "core/diff/diff.h"
+
+#include <gtest/gtest.h>
+
+#include "core/errors.h"
+#include "core/model/loader.h"
+#include "core/plan/order.h"
+#include "core/schema/lower.h"
+#include "support/test_dialect.h"
+
+namespace keyway::diff {
+namespace {
+
+schema::Database lowered(const std::string& yaml) {
+  return schema::lower(model::load_schema_text(yaml, "schema.yaml"));
+}
+
+std::vector<std::string> described(const schema::Database& from, const schema::Database& to) {
+  const testing::LenientDialect dialect;
+  std::vector<std::string> out;
+  for (const auto& c : plan::order(diff(from, to, dialect), dialect)) out.push_back(describe(c));
+  return out;
+}
+
+const char* kBlog = R"(
+models:
+  Author:
+    fields:
+      name: {type: char, max_length: 100}
+  Post:
+    fields:
+      author: {type: foreign_key, to: Author, on_delete: cascade}
+      title: {type: char, max_length: 200}
+)";
+
+TEST(Differ, SameSchemaHasNoChanges) {
+  EXPECT_TRUE(described(lowered(kBlog), lowered(kBlog)).empty());
+}
+
+TEST(Differ, EmptyDatabaseGetsEveryTableReferencedFirst) {
+  EXPECT_EQ(described({}, lowered(kBlog)),
+            (std::vector<std::string>{"create table author", "create table post"}));
+}
+
+TEST(Differ, MatchesConstraintsByMeaningNotByName) {
+  schema::Database live = lowered(kBlog);
+  for (auto& t : live.tables) {
+    for (auto& fk : t.foreign_keys) fk.name = "fk_from_another_tool";
+    for (auto& i : t.indexes) i.name = "ix_other";
+  }
+  EXPECT_TRUE(described(live, lowered(kBlog)).empty());
+}
+
+TEST(Differ, ForeignKeyBecomingOneToOneAddsTheUniqueAndDropsThePlainIndex) {
+  std::string o2o = kBlog;
+  o2o.replace(o2o.find("foreign_key"), 11, "one_to_one");
+  EXPECT_EQ(described(lowered(kBlog), lowered(o2o)),
+            (std::vector<std::string>{"drop index post_author_id_idx on post.author_id",
+                                      "add unique post.author_id"}));
+  EXPECT_EQ(described(lowered(o2o), lowered(kBlog)),
+            (std::vector<std::string>{"drop unique post.author_id",
+                                      "add index post_author_id_idx on post.author_id"}));
+}
+
+TEST(Differ, OnDeleteChangeReplacesTheForeignKey) {
+  std::string restrict = kBlog;
+  restrict.replace(restrict.find("cascade"), 7, "protect");
+  EXPECT_EQ(described(lowered(kBlog), lowered(restrict)),
+            (std::vector<std::string>{
+                "drop foreign key post.author_id → author.id ON DELETE CASCADE",
+                "add foreign key post.author_id → author.id ON DELETE RESTRICT"}));
+}
+
+TEST(Differ, ColumnChangesAreTypedByWhatChanged) {
+  std::string changed = kBlog;
+  changed.replace(changed.find("max_length: 200}"), 16, "max_length: 300, null: true}");
+  EXPECT_EQ(described(lowered(kBlog), lowered(changed)),
+            (std::vector<std::string>{
+                "alter column post.title: type char(200) → char(300); drop NOT NULL"}));
+}
+
+TEST(Differ, RenamedFromGivesARenameNotADropAndAdd) {
+  std::string renamed = R"(
+models:
+  Writer:
+    table: writer
+    renamed_from: author
+    fields:
+      full_name: {type: char, max_length: 100, renamed_from: name}
+  Post:
+    fields:
+      author: {type: foreign_key, to: Writer, on_delete: cascade}
+      title: {type: char, max_length: 200}
+)";
+  EXPECT_EQ(described(lowered(kBlog), lowered(renamed)),
+            (std::vector<std::string>{"rename table author to writer",
+                                      "rename column writer.name to full_name"}));
+}
+
+TEST(Differ, RenameHintIsIgnoredOnceTheRenameHasHappened) {
+  std::string renamed = kBlog;
+  renamed.replace(renamed.find("  Author:\n"), 10, "  Author:\n    renamed_from: writer\n");
+  EXPECT_TRUE(described(lowered(kBlog), lowered(renamed)).empty());
+}
+
+TEST(Differ, RenameHintMatchingNothingIsAnError) {
+  std::string renamed = kBlog;
+  renamed.replace(renamed.find("  Author:\n"), 10, "  Writer:\n    renamed_from: nobody\n");
+  renamed.replace(renamed.find("to: Author"), 10, "to: Writer");
+  const testing::LenientDialect dialect;
+  try {
+    diff(lowered(kBlog), lowered(renamed), dialect);
+    FAIL() << "expected an error";
+  } catch (const InputError& e) {
+    EXPECT_STREQ(e.what(), "table 'writer': renamed_from 'nobody' matches no table in the database");
+  }
+}
+
+TEST(Differ, ForeignKeyToManyToManyCopiesTheLinksBeforeDroppingTheColumn) {
+  const char* fk = R"(
+models:
+  Student: {fields: {name: text}}
+  Course:
+    fields:
+      students: {type: foreign_key, to: Student, on_delete: cascade, null: true}
+)";
+  const char* m2m = R"(
+models:
+  Student: {fields: {name: text}}
+  Course:
+    fields:
+      students: {type: many_to_many, to: Student}
+)";
+  EXPECT_EQ(described(lowered(fk), lowered(m2m)),
+            (std::vector<std::string>{
+                "drop foreign key course.students_id → student.id ON DELETE CASCADE",
+                "drop index course_students_id_idx on course.students_id",
+                "create junction table course_students for Course.students",
+                "copy links of Course.students from course.students_id into course_students",
+                "drop column course.students_id"}));
+  // And back: the links return into the column before the junction goes.
+  EXPECT_EQ(described(lowered(m2m), lowered(fk)),
+            (std::vector<std::string>{
+                "add column course.students_id big_integer NULL",
+                "add index course_students_id_idx on course.students_id",
+                "add foreign key course.students_id → student.id ON DELETE CASCADE",
+                "copy links of Course.students from course_students into course.students_id",
+                "drop table course_students"}));
+}
+
+TEST(Differ, AddingThroughToAManyToManyKeepsItsRows) {
+  const char* implicit = R"(
+models:
+  Student: {fields: {name: text}}
+  Course:
+    fields:
+      students: {type: many_to_many, to: Student}
+)";
+  const char* through = R"(
+models:
+  Student: {fields: {name: text}}
+  Course:
+    fields:
+      students: {type: many_to_many, to: Student, through: Enrollment}
+  Enrollment:
+    fields:
+      course: {type: foreign_key, to: Course, on_delete: cascade}
+      student: {type: foreign_key, to: Student, on_delete: cascade}
+      grade: {type: integer, null: true}
+)";
+  EXPECT_EQ(described(lowered(implicit), lowered(through)),
+            (std::vector<std::string>{
+                "create table enrollment",
+                "copy links of Course.students from course_students into enrollment",
+                "drop table course_students"}));
+}
+
+}  // namespace
+}  // namespace keyway::diff
