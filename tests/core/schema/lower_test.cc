@@ -47,7 +47,7 @@ models:
   Post:
     fields:
       author: {type: foreign_key, to: Author, on_delete: cascade}
-      editor: {type: foreign_key, to: Author, on_delete: set_null, null: true, db_index: false, db_column: edited_by}
+      editor: {type: foreign_key, to: Author, on_delete: set_null, null: true, db_index: false, db_column: edited_by, related_name: edited}
 )");
   const Table& post = *db.find_table("post");
   EXPECT_EQ(column_names(post), (std::vector<std::string>{"id", "author_id", "edited_by"}));
@@ -72,9 +72,9 @@ models:
   B:
     fields:
       p: {type: foreign_key, to: A, on_delete: protect}
-      r: {type: foreign_key, to: A, on_delete: restrict}
-      n: {type: foreign_key, to: A, on_delete: do_nothing}
-      d: {type: foreign_key, to: A, on_delete: set_default, default: 1}
+      r: {type: foreign_key, to: A, on_delete: restrict, related_name: r_set}
+      n: {type: foreign_key, to: A, on_delete: do_nothing, related_name: n_set}
+      d: {type: foreign_key, to: A, on_delete: set_default, default: 1, related_name: d_set}
 )");
   const Table& b = *db.find_table("b");
   EXPECT_EQ(b.foreign_keys[0].on_delete, Action::kRestrict);

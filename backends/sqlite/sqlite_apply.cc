@@ -1,0 +1,186 @@
+// apply(): a plan run against a live SQLite database, all or nothing.
+//   1. every data check, before anything changes: refused plans name their rows;
+//   2. PRAGMA foreign_keys = OFF (a no-op inside a transaction, so set before
+//      BEGIN), then BEGIN IMMEDIATE: the write lock up front, so that only one
+//      runner works on the database at a time (DESIGN.md §4);
+//   3. every statement; a failure rolls back;
+//   4. PRAGMA foreign_key_check before COMMIT, as the table-rebuild procedure
+//      asks (https://www.sqlite.org/lang_altertable.html#otheralter);
+//   5. the connection's settings back as they were.
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "backends/sqlite/sqlite_driver.h"
+#include "core/errors.h"
+
+namespace keyway::backends::sqlite {
+
+namespace {
+
+constexpr std::size_t kViolationsShown = 10;
+
+// A value of any type as text; SOCI's SQLite backend guesses a column's type
+// from its declaration, which expressions and pragmas lack.
+std::string text_at(const soci::row& row, std::size_t i) {
+  if (row.get_indicator(i) == soci::i_null) return "NULL";
+  switch (row.get_properties(i).get_data_type()) {
+    case soci::dt_string: return row.get<std::string>(i);
+    case soci::dt_integer: return std::to_string(row.get<int>(i));
+    case soci::dt_long_long: return std::to_string(row.get<long long>(i));
+    case soci::dt_unsigned_long_long: return std::to_string(row.get<unsigned long long>(i));
+    case soci::dt_double: return fmt::format("{}", row.get<double>(i));
+    default: return "?";
+  }
+}
+
+// SQLite's own words, without SOCI's "sqlite3_statement_backend::prepare: ".
+std::string sqlite_message(const soci::soci_error& error) {
+  std::string message = error.get_error_message();
+  if (message.starts_with("sqlite3_")) {
+    if (auto colon = message.find(": "); colon != std::string::npos) {
+      message = message.substr(colon + 2);
+    }
+  }
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+    message.pop_back();
+  }
+  return message;
+}
+
+std::vector<std::string> first_column(soci::session& session, const std::string& query) {
+  std::vector<std::string> out;
+  soci::rowset<soci::row> rows = session.prepare << query;
+  for (const soci::row& row : rows) out.push_back(text_at(row, 0));
+  return out;
+}
+
+long long count(soci::session& session, const std::string& query) {
+  long long n = 0;
+  soci::indicator indicator = soci::i_ok;
+  session << query, soci::into(n, indicator);
+  return indicator == soci::i_ok ? n : 0;
+}
+
+int pragma_value(soci::session& session, const std::string& pragma) {
+  int value = 0;
+  session << "PRAGMA " + pragma, soci::into(value);
+  return value;
+}
+
+// For cleanup on the way out of a failure: the first error is the one to report.
+void quietly(soci::session& session, const std::string& sql) {
+  try {
+    session << sql;
+  } catch (const soci::soci_error&) {
+  }
+}
+
+void run_data_checks(soci::session& session, const plan::Plan& plan) {
+  std::vector<std::string> failures;
+  for (const auto& step : plan.steps) {
+    for (const auto& check : step.checks) {
+      try {
+        const long long n = count(session, check.count_query);
+        if (n == 0) continue;
+        std::string line = fmt::format("{}: {} row(s)", check.description, n);
+        const std::vector<std::string> examples = first_column(session, check.query);
+        for (std::size_t i = 0; i < examples.size(); ++i) {
+          line += (i == 0 ? ", e.g. " : ", ") + examples[i];
+        }
+        failures.push_back(std::move(line));
+      } catch (const soci::soci_error& e) {
+        throw DatabaseError(fmt::format("data check \"{}\" failed: {}\n  query: {}",
+                                        check.description, sqlite_message(e),
+                                        check.count_query));
+      }
+    }
+  }
+  if (failures.empty()) return;
+  std::string message = "existing rows do not allow this plan; nothing was changed:";
+  for (const auto& failure : failures) message += "\n  " + failure;
+  throw DatabaseError(message);
+}
+
+// "post rowid 3: no parent in author", for each row PRAGMA foreign_key_check
+// reports (https://www.sqlite.org/pragma.html#pragma_foreign_key_check).
+std::vector<std::string> foreign_key_violations(soci::session& session, std::size_t& total) {
+  std::vector<std::string> out;
+  total = 0;
+  soci::rowset<soci::row> rows = session.prepare << "PRAGMA foreign_key_check";
+  for (const soci::row& row : rows) {
+    ++total;
+    if (out.size() < kViolationsShown) {
+      out.push_back(fmt::format("{} rowid {}: no parent in {}", text_at(row, 0), text_at(row, 1),
+                                text_at(row, 2)));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void apply(soci::session& session, const plan::Plan& plan) {
+  if (plan.empty()) return;
+  run_data_checks(session, plan);
+
+  int foreign_keys = 0;
+  int legacy_alter_table = 0;
+  try {
+    foreign_keys = pragma_value(session, "foreign_keys");
+    legacy_alter_table = pragma_value(session, "legacy_alter_table");
+    session << "PRAGMA foreign_keys = OFF";
+  } catch (const soci::soci_error& e) {
+    throw DatabaseError("cannot prepare the database for changes: " + sqlite_message(e));
+  }
+  // A rebuild switches legacy_alter_table on and off; put both settings back.
+  const auto restore = [&] {
+    quietly(session, fmt::format("PRAGMA legacy_alter_table = {}", legacy_alter_table));
+    quietly(session, fmt::format("PRAGMA foreign_keys = {}", foreign_keys));
+  };
+  const auto fail = [&](const std::string& message) {
+    quietly(session, "ROLLBACK");
+    restore();
+    throw DatabaseError(message);
+  };
+
+  try {
+    session << "BEGIN IMMEDIATE";
+  } catch (const soci::soci_error& e) {
+    restore();
+    throw DatabaseError("cannot start a transaction: " + sqlite_message(e));
+  }
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) {
+    const plan::Step& step = plan.steps[i];
+    for (const auto& statement : step.sql) {
+      try {
+        session << statement;
+      } catch (const soci::soci_error& e) {
+        fail(fmt::format("step {} ({}) failed, nothing was changed: {}\n  statement: {}", i + 1,
+                         step.summary, sqlite_message(e), statement));
+      }
+    }
+  }
+
+  try {
+    std::size_t total = 0;
+    const std::vector<std::string> violations = foreign_key_violations(session, total);
+    if (!violations.empty()) {
+      std::string message = fmt::format(
+          "foreign key check failed, nothing was changed: {} row(s) without a parent", total);
+      for (const auto& violation : violations) message += "\n  " + violation;
+      if (total > violations.size()) {
+        message += fmt::format("\n  ... and {} more", total - violations.size());
+      }
+      fail(message);
+    }
+    session << "COMMIT";
+  } catch (const soci::soci_error& e) {
+    fail("cannot commit, nothing was changed: " + sqlite_message(e));
+  }
+  restore();
+}
+
+}  // namespace keyway::backends::sqlite

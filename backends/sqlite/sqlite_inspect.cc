@@ -1,0 +1,472 @@
+// inspect(): the live SQLite schema as keyway's IR, in a fixed number of
+// queries whatever the number of tables. sqlite_master is read once; columns,
+// indexes and foreign keys come from the pragma table-valued functions joined
+// against it (https://www.sqlite.org/pragma.html#pragfunc), one query each.
+// What the pragmas do not report (constraint names, DEFERRABLE, CHECK) is read
+// from the CREATE TABLE text by parse_create_table().
+#include <algorithm>
+#include <cstddef>
+#include <exception>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "backends/sqlite/sqlite_create_table.h"
+#include "backends/sqlite/sqlite_driver.h"
+#include "core/errors.h"
+#include "core/schema/naming.h"
+
+namespace keyway::backends::sqlite {
+
+namespace {
+
+using schema::lower_ascii;
+
+// The tables inspect reports: ordinary tables, without SQLite's own
+// (sqlite_*), keyway's history (keyway_*) and the temporary tables of a
+// rebuild (_keyway_*). Virtual tables are left out too: their pragmas fail
+// when the module is not loaded. SQLite compares names case-insensitively, and
+// so does LIKE. `sqlite_master` is the name that works on every SQLite version
+// (sqlite_schema is its alias since 3.33).
+constexpr const char* kTableFilter =
+    R"(m.type = 'table' AND m.name NOT LIKE 'sqlite\_%' ESCAPE '\')"
+    R"( AND m.name NOT LIKE 'keyway\_%' ESCAPE '\' AND m.name NOT LIKE '\_keyway\_%' ESCAPE '\')"
+    R"( AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%')";
+
+bool is_skipped(const std::string& name) {
+  const std::string lower = lower_ascii(name);
+  return lower.starts_with("sqlite_") || lower.starts_with("keyway_") ||
+         lower.starts_with("_keyway_");
+}
+
+bool is_virtual(const std::string& sql) {
+  return lower_ascii(sql.substr(0, 20)) == "create virtual table";
+}
+
+// A shadow table holds a virtual table's data (FTS3/4/5, R*Tree): it is named
+// <virtual table>_<suffix> and belongs to its virtual table, so it is not
+// reported on its own (https://www.sqlite.org/vtab.html#the_xshadowname_method).
+bool is_shadow(const std::string& name, const std::unordered_set<std::string>& virtual_tables) {
+  static const std::unordered_set<std::string> kSuffixes = {
+      "content", "segments", "segdir", "docsize", "stat",   "data",
+      "idx",     "config",   "node",   "rowid",   "parent"};
+  const std::string lower = lower_ascii(name);
+  for (std::size_t at = lower.find('_'); at != std::string::npos; at = lower.find('_', at + 1)) {
+    if (virtual_tables.contains(lower.substr(0, at)) && kSuffixes.contains(lower.substr(at + 1))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// SOCI's SQLite backend guesses a column's type from its declaration, which
+// pragma functions and expressions lack; read values whatever the guess.
+std::optional<std::string> text_at(const soci::row& row, std::size_t i) {
+  if (row.get_indicator(i) == soci::i_null) return std::nullopt;
+  switch (row.get_properties(i).get_data_type()) {
+    case soci::dt_string: return row.get<std::string>(i);
+    case soci::dt_integer: return std::to_string(row.get<int>(i));
+    case soci::dt_long_long: return std::to_string(row.get<long long>(i));
+    case soci::dt_unsigned_long_long: return std::to_string(row.get<unsigned long long>(i));
+    case soci::dt_double: return fmt::format("{}", row.get<double>(i));
+    default:
+      throw DatabaseError(fmt::format("unexpected value type in column {} of an inspection query",
+                                      row.get_properties(i).get_name()));
+  }
+}
+
+std::string string_at(const soci::row& row, std::size_t i) {
+  return text_at(row, i).value_or("");
+}
+
+long long integer_at(const soci::row& row, std::size_t i) {
+  const std::optional<std::string> text = text_at(row, i);
+  if (!text || text->empty()) return 0;
+  try {
+    return std::stoll(*text);
+  } catch (const std::exception&) {
+    throw DatabaseError(fmt::format("expected a number in column {} of an inspection query, got {}",
+                                    row.get_properties(i).get_name(), *text));
+  }
+}
+
+std::vector<std::string> lowered(const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  out.reserve(names.size());
+  for (const auto& n : names) out.push_back(lower_ascii(n));
+  return out;
+}
+
+schema::Action parse_action(const std::string& text) {
+  const std::string a = lower_ascii(text);
+  if (a == "cascade") return schema::Action::kCascade;
+  if (a == "restrict") return schema::Action::kRestrict;
+  if (a == "set null") return schema::Action::kSetNull;
+  if (a == "set default") return schema::Action::kSetDefault;
+  return schema::Action::kNoAction;
+}
+
+struct TableState {
+  schema::Table table;
+  CreateTable parsed;
+  std::vector<bool> parsed_fk_used;
+  std::vector<std::pair<long long, std::string>> pk;  // (position in the key, column)
+  std::string pk_declared_type;  // as declared, when the key is one column
+};
+
+// Opens a savepoint so the four queries read one consistent snapshot, inside
+// or outside a caller's transaction; inspection changes nothing, so the
+// savepoint is always released.
+class Snapshot {
+ public:
+  explicit Snapshot(soci::session& session) : session_(session) {
+    session_ << "SAVEPOINT " + name();
+  }
+  ~Snapshot() {
+    try {
+      session_ << "RELEASE " + name();
+    } catch (const std::exception&) {
+      // A destructor must not throw. Every query has finished by now, so
+      // RELEASE fails only on a broken connection, which the next statement reports.
+    }
+  }
+  Snapshot(const Snapshot&) = delete;
+  Snapshot& operator=(const Snapshot&) = delete;
+
+ private:
+  static std::string name() { return SqliteDialect().quote("keyway_inspect"); }
+  soci::session& session_;
+};
+
+class Inspector {
+ public:
+  explicit Inspector(soci::session& session) : session_(session) {}
+
+  schema::Database run() {
+    {
+      Snapshot snapshot(session_);
+      read_objects();
+      read_columns();
+      read_indexes();
+      read_foreign_keys();
+    }
+    return finish();
+  }
+
+ private:
+  soci::rowset<soci::row> query(const std::string& select) {
+    return (session_.prepare << select);
+  }
+
+  TableState* find(const std::string& name) {
+    auto it = by_name_.find(name);
+    return it == by_name_.end() ? nullptr : &tables_[it->second];
+  }
+
+  // A table a foreign key names, as written: SQLite matches it case-insensitively.
+  TableState* find_referenced(const std::string& name) {
+    auto it = by_lower_name_.find(lower_ascii(name));
+    return it == by_lower_name_.end() ? nullptr : &tables_[it->second];
+  }
+
+  void read_objects() {
+    struct Object {
+      std::string type, name, table, sql;
+    };
+    std::vector<Object> objects;
+    std::unordered_set<std::string> virtual_tables;  // lower-case names
+    std::unordered_set<std::string> views;           // lower-case names
+    for (const soci::row& row : query("SELECT type, name, tbl_name, sql FROM main.sqlite_master")) {
+      Object o{string_at(row, 0), string_at(row, 1), string_at(row, 2), string_at(row, 3)};
+      if (o.type == "table" && is_virtual(o.sql)) virtual_tables.insert(lower_ascii(o.name));
+      if (o.type == "view") views.insert(lower_ascii(o.name));
+      objects.push_back(std::move(o));
+    }
+    for (const Object& o : objects) {
+      if (o.type != "table" || is_skipped(o.name) || is_shadow(o.name, virtual_tables)) continue;
+      if (is_virtual(o.sql)) {
+        db_.unmanaged.push_back("virtual table " + o.name);
+        continue;
+      }
+      TableState state;
+      state.table.name = o.name;
+      state.parsed = parse_create_table(o.sql).value_or(CreateTable{});
+      state.parsed_fk_used.assign(state.parsed.foreign_keys.size(), false);
+      by_name_.emplace(o.name, tables_.size());
+      by_lower_name_.emplace(lower_ascii(o.name), tables_.size());
+      tables_.push_back(std::move(state));
+    }
+    for (const Object& o : objects) {
+      if (o.type == "view") {
+        db_.unmanaged.push_back("view " + o.name);
+      } else if (o.type == "index" && !o.sql.empty()) {
+        index_sql_[o.name] = o.sql;
+      } else if (o.type == "trigger" && !is_skipped(o.table)) {
+        const bool on_view = views.contains(lower_ascii(o.table));
+        db_.unmanaged.push_back(
+            fmt::format("trigger {} on {} {}", o.name, on_view ? "view" : "table", o.table));
+        if (TableState* t = find_referenced(o.table)) t->table.recreate_sql.push_back(o.sql);
+      }
+    }
+  }
+
+  void read_columns() {
+    const std::string select = fmt::format(
+        R"(SELECT m.name, p.name, p.type, p."notnull", p.dflt_value, p.pk, p.hidden)"
+        R"( FROM main.sqlite_master AS m JOIN pragma_table_xinfo(m.name, 'main') AS p)"
+        R"( WHERE {} ORDER BY m.name, p.cid)",
+        kTableFilter);
+    for (const soci::row& row : query(select)) {
+      TableState* t = find(string_at(row, 0));
+      if (t == nullptr) continue;
+      schema::Column column;
+      column.name = string_at(row, 1);
+      if (integer_at(row, 6) != 0) {  // generated (2, 3) or hidden (1) column
+        t->table.unmanaged.push_back("generated column " + column.name);
+        continue;
+      }
+      const std::string declared = string_at(row, 2);
+      column.type = parse_declared_type(declared);
+      const long long pk = integer_at(row, 5);
+      column.nullable = integer_at(row, 3) == 0 && pk == 0;
+      if (auto dflt = text_at(row, 4)) column.default_value = parse_default(*dflt);
+      if (pk > 0) {
+        t->pk.emplace_back(pk, column.name);
+        t->pk_declared_type = declared;
+      }
+      t->table.columns.push_back(std::move(column));
+    }
+    for (TableState& t : tables_) {
+      std::sort(t.pk.begin(), t.pk.end());
+      for (const auto& [position, name] : t.pk) t.table.primary_key.push_back(name);
+      mark_rowid_alias(t);
+    }
+  }
+
+  // A lone column declared exactly INTEGER PRIMARY KEY in a rowid table is an
+  // alias of the rowid (https://www.sqlite.org/lang_createtable.html#rowid):
+  // SQLite fills it in on insert, so it is auto_increment either way. With
+  // AUTOINCREMENT it is what keyway writes for auto/big_auto (the dialect
+  // renders both alike), read back as kBigAuto, the implicit `id` type. Without
+  // AUTOINCREMENT it stays kInteger, the type as declared, yet still
+  // auto_increment: it is a rowid alias, only one that may reuse the ids of
+  // deleted rows. Whether that differs from kBigAuto is the dialect's call.
+  void mark_rowid_alias(TableState& t) {
+    if (t.table.primary_key.size() != 1 || t.parsed.without_rowid) return;
+    schema::Column* column = t.table.find_column(t.table.primary_key.front());
+    if (column == nullptr) return;
+    if (lower_ascii(t.pk_declared_type) != "integer") return;
+    column->auto_increment = true;
+    if (t.parsed.autoincrement) column->type = schema::ColumnType{schema::TypeKind::kBigAuto};
+  }
+
+  struct IndexRows {
+    std::string table;
+    std::string name;
+    bool unique = false;
+    std::string origin;
+    bool partial = false;
+    bool expression = false;
+    std::vector<std::string> columns;
+  };
+
+  void read_indexes() {
+    const std::string select = fmt::format(
+        R"(SELECT m.name, il.name, il."unique", il.origin, il.partial, ii.cid, ii.name)"
+        R"( FROM main.sqlite_master AS m JOIN pragma_index_list(m.name, 'main') AS il)"
+        R"( JOIN pragma_index_xinfo(il.name, 'main') AS ii)"
+        R"( WHERE {} AND il.origin <> 'pk' AND ii."key" = 1 ORDER BY m.name, il.name, ii.seqno)",
+        kTableFilter);
+    std::optional<IndexRows> current;
+    for (const soci::row& row : query(select)) {
+      const std::string table = string_at(row, 0);
+      const std::string name = string_at(row, 1);
+      if (!current || current->table != table || current->name != name) {
+        if (current) add_index(*current);
+        current = IndexRows{table, name, integer_at(row, 2) != 0, string_at(row, 3),
+                            integer_at(row, 4) != 0, false, {}};
+      }
+      // cid -2 is an expression; -1 the rowid, which keyway cannot name either.
+      if (integer_at(row, 5) < 0) {
+        current->expression = true;
+      } else {
+        current->columns.push_back(string_at(row, 6));
+      }
+    }
+    if (current) add_index(*current);
+  }
+
+  void add_index(const IndexRows& rows) {
+    TableState* t = find(rows.table);
+    if (t == nullptr) return;
+    if (rows.partial || rows.expression) {
+      t->table.unmanaged.push_back(
+          fmt::format("{} index {}", rows.partial ? "partial" : "expression", rows.name));
+      if (auto it = index_sql_.find(rows.name); it != index_sql_.end()) {
+        t->table.recreate_sql.push_back(it->second);
+      }
+      return;
+    }
+    if (!rows.unique) {
+      t->table.indexes.push_back({rows.name, rows.columns});
+      return;
+    }
+    std::string name = rows.name;  // CREATE UNIQUE INDEX (origin 'c') keeps its name
+    if (rows.origin == "u") {      // sqlite_autoindex_* of a UNIQUE constraint
+      name = schema::constraint_name(t->table.name, rows.columns, "key");
+      for (const ParsedUnique& u : t->parsed.uniques) {
+        if (u.name && lowered(u.columns) == lowered(rows.columns)) name = *u.name;
+      }
+    }
+    t->table.uniques.push_back({name, rows.columns});
+  }
+
+  struct ForeignKeyRows {
+    std::string table;
+    long long id = 0;
+    std::string ref_table;
+    std::vector<std::string> columns;
+    std::vector<std::optional<std::string>> ref_columns;
+    std::string on_update;
+    std::string on_delete;
+  };
+
+  void read_foreign_keys() {
+    const std::string select = fmt::format(
+        R"(SELECT m.name, f.id, f."table", f."from", f."to", f.on_update, f.on_delete)"
+        R"( FROM main.sqlite_master AS m JOIN pragma_foreign_key_list(m.name, 'main') AS f)"
+        R"( WHERE {} ORDER BY m.name, f.id DESC, f.seq)",
+        kTableFilter);
+    // SQLite numbers foreign keys from the last declared, so id DESC is the
+    // order of declaration, the order the CREATE TABLE text is matched in.
+    std::optional<ForeignKeyRows> current;
+    for (const soci::row& row : query(select)) {
+      const std::string table = string_at(row, 0);
+      const long long id = integer_at(row, 1);
+      if (!current || current->table != table || current->id != id) {
+        if (current) add_foreign_key(*current);
+        current = ForeignKeyRows{table,          id, string_at(row, 2), {}, {},
+                                 string_at(row, 5), string_at(row, 6)};
+      }
+      current->columns.push_back(string_at(row, 3));
+      current->ref_columns.push_back(text_at(row, 4));
+    }
+    if (current) add_foreign_key(*current);
+  }
+
+  void add_foreign_key(const ForeignKeyRows& rows) {
+    TableState* t = find(rows.table);
+    if (t == nullptr) return;
+    schema::ForeignKey fk;
+    fk.columns = rows.columns;
+    fk.on_delete = parse_action(rows.on_delete);
+    fk.on_update = parse_action(rows.on_update);
+    const TableState* parent = find_referenced(rows.ref_table);
+    fk.ref_table = parent != nullptr ? parent->table.name : rows.ref_table;
+    const bool to_primary_key = std::any_of(rows.ref_columns.begin(), rows.ref_columns.end(),
+                                            [](const auto& c) { return !c.has_value(); });
+    if (to_primary_key) {
+      if (parent != nullptr) fk.ref_columns = parent->table.primary_key;
+    } else {
+      for (const auto& written : rows.ref_columns) {
+        fk.ref_columns.push_back(*written);
+        if (parent == nullptr) continue;
+        for (const schema::Column& c : parent->table.columns) {
+          if (lower_ascii(c.name) == lower_ascii(*written)) fk.ref_columns.back() = c.name;
+        }
+      }
+    }
+    fk.name = schema::constraint_name(t->table.name, fk.columns, "fkey");
+    if (const ParsedForeignKey* written = match_written(*t, rows)) {
+      if (written->name) fk.name = *written->name;
+      fk.deferrable = written->deferrable;
+    }
+    t->table.foreign_keys.push_back(std::move(fk));
+  }
+
+  // The first clause of the CREATE TABLE text not matched yet that has the
+  // same columns and referenced table (and referenced columns, when written).
+  const ParsedForeignKey* match_written(TableState& t, const ForeignKeyRows& rows) {
+    const auto columns = lowered(rows.columns);
+    for (std::size_t i = 0; i < t.parsed.foreign_keys.size(); ++i) {
+      const ParsedForeignKey& written = t.parsed.foreign_keys[i];
+      if (t.parsed_fk_used[i] || lowered(written.columns) != columns ||
+          lower_ascii(written.ref_table) != lower_ascii(rows.ref_table)) {
+        continue;
+      }
+      if (!written.ref_columns.empty()) {
+        std::vector<std::string> ref;
+        for (const auto& c : rows.ref_columns) ref.push_back(lower_ascii(c.value_or("")));
+        if (lowered(written.ref_columns) != ref) continue;
+      }
+      t.parsed_fk_used[i] = true;
+      return &written;
+    }
+    return nullptr;
+  }
+
+  // Unnamed checks are named as lower() names a field's check,
+  // <table>_<column>_check (or <table>_check at table level), numbered from 1
+  // after the first when several would share a name.
+  void add_checks(TableState& t) {
+    std::map<std::string, int> taken;
+    for (const ParsedCheck& c : t.parsed.checks) {
+      if (c.name) ++taken[*c.name];
+    }
+    for (const ParsedCheck& c : t.parsed.checks) {
+      std::string name;
+      if (c.name) {
+        name = *c.name;
+      } else {
+        std::vector<std::string> columns;
+        if (c.column) columns.push_back(*c.column);
+        name = schema::constraint_name(t.table.name, columns, "check");
+        for (int n = 1; taken.contains(name); ++n) {
+          name = schema::constraint_name(t.table.name, columns, fmt::format("check{}", n));
+        }
+        ++taken[name];
+      }
+      t.table.checks.push_back({name, c.expression});
+    }
+  }
+
+  schema::Database finish() {
+    for (TableState& t : tables_) {
+      add_checks(t);
+      auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
+      std::sort(t.table.uniques.begin(), t.table.uniques.end(), by_name);
+      std::sort(t.table.indexes.begin(), t.table.indexes.end(), by_name);
+      std::sort(t.table.unmanaged.begin(), t.table.unmanaged.end());
+      db_.tables.push_back(std::move(t.table));
+    }
+    std::sort(db_.tables.begin(), db_.tables.end(),
+              [](const schema::Table& a, const schema::Table& b) { return a.name < b.name; });
+    std::sort(db_.unmanaged.begin(), db_.unmanaged.end());
+    return std::move(db_);
+  }
+
+  soci::session& session_;
+  schema::Database db_;
+  std::vector<TableState> tables_;
+  std::unordered_map<std::string, std::size_t> by_name_;
+  std::unordered_map<std::string, std::size_t> by_lower_name_;
+  std::unordered_map<std::string, std::string> index_sql_;
+};
+
+}  // namespace
+
+schema::Database inspect(soci::session& session) {
+  try {
+    return Inspector(session).run();
+  } catch (const soci::soci_error& e) {
+    throw DatabaseError(fmt::format("cannot inspect the SQLite database: {}", e.what()));
+  }
+}
+
+}  // namespace keyway::backends::sqlite

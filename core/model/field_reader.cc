@@ -1,0 +1,293 @@
+#include "core/model/field_reader.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace keyway::model {
+
+namespace {
+
+const std::set<std::string>& scalar_options() {
+  static const std::set<std::string> kOptions = {
+      "null", "default", "unique", "db_index", "primary_key", "db_column", "choices",
+      "renamed_from"};
+  return kOptions;
+}
+
+const std::set<std::string>& key_options() {  // foreign_key; one_to_one less `unique`
+  static const std::set<std::string> kOptions = {
+      "to", "on_delete", "null", "related_name", "to_field", "db_column", "db_index",
+      "db_constraint", "deferrable", "default", "unique", "primary_key", "renamed_from"};
+  return kOptions;
+}
+
+const std::set<std::string>& many_to_many_options() {
+  static const std::set<std::string> kOptions = {
+      "to", "related_name", "through", "db_table", "symmetrical", "renamed_from"};
+  return kOptions;
+}
+
+bool applies(const std::string& option, FieldType type) {
+  switch (type) {
+    case FieldType::kManyToMany: return many_to_many_options().contains(option);
+    case FieldType::kOneToOne: return option != "unique" && key_options().contains(option);
+    case FieldType::kForeignKey: return key_options().contains(option);
+    case FieldType::kChar: return option == "max_length" || scalar_options().contains(option);
+    case FieldType::kDecimal:
+      return option == "max_digits" || option == "decimal_places" ||
+             scalar_options().contains(option);
+    default: return scalar_options().contains(option);
+  }
+}
+
+bool is_known_option(const std::string& option) {
+  return option == "max_length" || option == "max_digits" || option == "decimal_places" ||
+         scalar_options().contains(option) || key_options().contains(option) ||
+         many_to_many_options().contains(option);
+}
+
+bool is_integer_type(FieldType type) {
+  return type == FieldType::kAuto || type == FieldType::kBigAuto ||
+         type == FieldType::kSmallInteger || type == FieldType::kInteger ||
+         type == FieldType::kBigInteger;
+}
+
+// What a default or a choice of `type` must look like, or nullptr when any
+// scalar will do (text, dates, uuid... are written as strings).
+const char* expected_value(FieldType type, const Value& value) {
+  if (value.kind == Value::Kind::kNull) return nullptr;
+  if (is_integer_type(type) &&
+      (value.kind != Value::Kind::kNumber || !is_integer_spelling(value.text))) {
+    return "an integer";
+  }
+  if ((type == FieldType::kFloat || type == FieldType::kDecimal) &&
+      value.kind != Value::Kind::kNumber) {
+    return "a number";
+  }
+  if (type == FieldType::kBoolean && value.kind != Value::Kind::kBool) return "true or false";
+  return nullptr;
+}
+
+class FieldReader {
+ public:
+  FieldReader(YamlReader& reader, const Entry& entry, const std::string& model_name,
+              FieldSource& source)
+      : reader_(reader),
+        entry_(entry),
+        model_name_(model_name),
+        source_(source),
+        subject_(fmt::format("field '{}' of model '{}'", entry.key, model_name)),
+        context_("in " + subject_) {
+    field_.name = entry.key;
+    field_.where = reader.at(entry.key_node);
+  }
+
+  Field read() {
+    std::vector<Entry> options;
+    std::optional<Entry> type_entry;
+    if (entry_.value.IsScalar()) {
+      type_entry = entry_;  // shorthand: `bio: text`
+    } else if (entry_.value.IsMap()) {
+      auto entries = reader_.mapping(entry_.value, subject_, context_);
+      for (auto& option : entries.value_or(std::vector<Entry>{})) {
+        if (option.key == "type") {
+          type_entry = option;
+        } else {
+          options.push_back(std::move(option));
+        }
+      }
+      if (entries && !type_entry) {
+        reader_.report(field_.where, subject_ + ": missing option 'type'");
+      }
+    } else {
+      reader_.report(reader_.at(entry_),
+                     fmt::format("expected a type name or a mapping for {}, got {}", subject_,
+                                 describe(entry_.value)));
+    }
+
+    const std::optional<FieldType> type = read_type(type_entry);
+    if (!type) source_.broken = true;
+    for (const auto& option : options) {
+      if (!is_known_option(option.key)) {
+        reader_.report(option.key_node, fmt::format("unknown key '{}' {}", option.key, context_));
+      } else if (type && !applies(option.key, *type)) {
+        reader_.report(option.key_node, fmt::format("unknown key '{}' for type '{}' {}",
+                                                    option.key, to_string(*type), context_));
+      } else if (type) {
+        source_.values[option.key] = reader_.at(option);
+        read_option(option);
+      }
+    }
+    if (type) check();
+    return field_;
+  }
+
+ private:
+  std::optional<FieldType> read_type(const std::optional<Entry>& entry) {
+    if (!entry) return std::nullopt;
+    const YAML::Node& node = entry->value;
+    if (!node.IsScalar()) {
+      reader_.expected(*entry, subject_, "a type name");
+      return std::nullopt;
+    }
+    const auto type = field_type_from_string(node.Scalar());
+    if (!type) {
+      reader_.report(node, fmt::format("unknown type '{}' {}", node.Scalar(), context_));
+      return std::nullopt;
+    }
+    field_.type = *type;
+    source_.values["type"] = reader_.at(node);
+    return type;
+  }
+
+  void read_option(const Entry& option) {
+    const std::string& key = option.key;
+    if (key == "null") {
+      field_.null = reader_.boolean(option, subject_).value_or(false);
+    } else if (key == "unique") {
+      field_.unique = reader_.boolean(option, subject_).value_or(false);
+    } else if (key == "primary_key") {
+      field_.primary_key = reader_.boolean(option, subject_).value_or(false);
+    } else if (key == "db_constraint") {
+      field_.db_constraint = reader_.boolean(option, subject_).value_or(true);
+    } else if (key == "deferrable") {
+      field_.deferrable = reader_.boolean(option, subject_).value_or(false);
+    } else if (key == "db_index") {
+      field_.db_index = reader_.boolean(option, subject_);
+    } else if (key == "symmetrical") {
+      field_.symmetrical = reader_.boolean(option, subject_);
+    } else if (key == "max_length") {
+      field_.max_length = reader_.integer(option, subject_, 1);
+    } else if (key == "max_digits") {
+      field_.max_digits = reader_.integer(option, subject_, 1);
+    } else if (key == "decimal_places") {
+      field_.decimal_places = reader_.integer(option, subject_, 0);
+    } else if (key == "db_column") {
+      field_.db_column = reader_.string(option, subject_);
+    } else if (key == "related_name") {
+      field_.related_name = reader_.string(option, subject_);
+    } else if (key == "to_field") {
+      field_.to_field = reader_.string(option, subject_);
+    } else if (key == "through") {
+      field_.through = reader_.string(option, subject_);
+    } else if (key == "db_table") {
+      field_.db_table = reader_.string(option, subject_);
+    } else if (key == "renamed_from") {
+      field_.renamed_from = reader_.string(option, subject_);
+    } else if (key == "to") {
+      const auto to = reader_.string(option, subject_);
+      if (to) field_.to = *to == "self" ? model_name_ : *to;
+    } else if (key == "on_delete") {
+      read_on_delete(option);
+    } else if (key == "default") {
+      field_.default_value = read_typed_value(option.value, "default");
+    } else if (key == "choices") {
+      read_choices(option.value);
+    }
+  }
+
+  void read_on_delete(const Entry& option) {
+    if (option.value.IsScalar()) field_.on_delete = on_delete_from_string(option.value.Scalar());
+    if (!field_.on_delete) {
+      reader_.expected(option, subject_,
+                       "one of cascade, protect, restrict, set_null, set_default, do_nothing");
+    }
+  }
+
+  std::optional<Value> read_typed_value(const YAML::Node& node, const std::string& key) {
+    auto value = reader_.value(node, subject_, key);
+    if (!value) return std::nullopt;
+    if (const char* what = expected_value(field_.type, *value)) {
+      reader_.expected(node, subject_, what, key);
+      return std::nullopt;
+    }
+    return value;
+  }
+
+  // A list of values, or of Django's [value, label] pairs.
+  void read_choices(const YAML::Node& node) {
+    if (!node.IsSequence() || node.size() == 0) {
+      reader_.expected(node, subject_, "a non-empty list of values", "choices");
+      return;
+    }
+    for (const auto& item : node) {
+      const bool pair = item.IsSequence() && item.size() == 2 && item[0].IsScalar();
+      if (auto value = read_typed_value(pair ? item[0] : item, "choices")) {
+        field_.choices.push_back(*value);
+      }
+    }
+  }
+
+  void missing(const std::string& option) {
+    if (source_.values.contains(option)) return;  // written, but its value was bad
+    reader_.report(field_.where, fmt::format("{}: missing option '{}' (required for type '{}')",
+                                             subject_, option, to_string(field_.type)));
+  }
+
+  void fail(const std::string& option, const std::string& message) {
+    reader_.report(source_.at(option, field_.where), subject_ + ": " + message);
+  }
+
+  // Checks that need only this field.
+  void check() {
+    const FieldType type = field_.type;
+    if (type == FieldType::kChar) missing("max_length");
+    if (type == FieldType::kDecimal) {
+      missing("max_digits");
+      missing("decimal_places");
+      if (field_.max_digits && field_.decimal_places &&
+          *field_.decimal_places > *field_.max_digits) {
+        fail("decimal_places", fmt::format("decimal_places ({}) must not exceed max_digits ({})",
+                                           *field_.decimal_places, *field_.max_digits));
+      }
+    }
+    if (field_.is_relation()) missing("to");
+    if (type == FieldType::kForeignKey || type == FieldType::kOneToOne) {
+      missing("on_delete");
+      if (field_.on_delete == OnDelete::kSetNull && !field_.null) {
+        fail("on_delete", "on_delete 'set_null' requires null: true");
+      }
+      if (field_.on_delete == OnDelete::kSetDefault && !source_.values.contains("default")) {
+        fail("on_delete", "on_delete 'set_default' requires a default");
+      }
+    }
+    if (type == FieldType::kManyToMany) {
+      if (source_.values.contains("symmetrical") && !field_.to.empty() &&
+          field_.to != model_name_) {
+        fail("symmetrical", "symmetrical applies only when to is self");
+      }
+      if (field_.through && source_.values.contains("db_table")) {
+        fail("db_table", "db_table cannot be used with through (the through model is the "
+                         "junction table)");
+      }
+    }
+    if ((type == FieldType::kAuto || type == FieldType::kBigAuto) && !field_.primary_key) {
+      fail("type", fmt::format("type '{}' requires primary_key: true", to_string(type)));
+    }
+    if (field_.primary_key && field_.null) fail("null", "a primary key cannot have null: true");
+    if (field_.related_name && !field_.related_name->ends_with('+') &&
+        !is_identifier(*field_.related_name)) {
+      fail("related_name", fmt::format("related_name '{}' is not an identifier",
+                                       *field_.related_name));
+    }
+  }
+
+  YamlReader& reader_;
+  const Entry& entry_;
+  const std::string& model_name_;
+  FieldSource& source_;
+  const std::string subject_;
+  const std::string context_;
+  Field field_;
+};
+
+}  // namespace
+
+Field read_field(YamlReader& reader, const Entry& entry, const std::string& model_name,
+                 FieldSource& source) {
+  return FieldReader(reader, entry, model_name, source).read();
+}
+
+}  // namespace keyway::model

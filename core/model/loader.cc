@@ -1,0 +1,291 @@
+#include "core/model/loader.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <tuple>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "core/model/field_reader.h"
+#include "core/model/validator.h"
+#include "core/model/yaml_reader.h"
+
+namespace keyway::model {
+
+namespace {
+
+constexpr const char* kNotIdentifier =
+    "is not an identifier (letters, digits and underscores, not starting with a digit)";
+
+// The models of one or more files, each with where its parts were written.
+struct Loaded {
+  std::vector<Model> models;
+  std::vector<ModelSource> sources;
+};
+
+// Reads one YAML document (DESIGN.md §1) into models; reports what it cannot read.
+class DocumentReader {
+ public:
+  explicit DocumentReader(YamlReader& reader) : reader_(reader) {}
+
+  void read(const std::string& text, Loaded& out) {
+    std::vector<YAML::Node> documents;
+    try {
+      documents = YAML::LoadAll(text);
+    } catch (const YAML::ParserException& e) {
+      reader_.report(reader_.at(e.mark), "invalid YAML: " + e.msg);
+      return;
+    }
+    if (documents.empty()) {
+      reader_.report(SourceLocation{reader_.file(), 1, 1},
+                     "expected a mapping for the document, got an empty file");
+      return;
+    }
+    if (documents.size() > 1) {
+      reader_.report(documents[1], fmt::format("expected one YAML document, got {}",
+                                               documents.size()));
+    }
+    read_top(documents[0], out);
+  }
+
+ private:
+  void read_top(const YAML::Node& root, Loaded& out) {
+    const auto entries = reader_.mapping(root, "the document", "at the top level");
+    if (!entries) return;
+    std::optional<std::string> app;
+    const Entry* models = nullptr;
+    for (const auto& entry : *entries) {
+      if (entry.key == "version") {
+        const YAML::Node& v = entry.value;
+        if (!v.IsScalar() || v.Tag() != "?" || v.Scalar() != "1") {
+          reader_.expected(entry, "", "the number 1");
+        }
+      } else if (entry.key == "app") {
+        app = reader_.string(entry, "");
+      } else if (entry.key == "models") {
+        models = &entry;
+      } else {
+        reader_.report(entry.key_node,
+                       fmt::format("unknown key '{}' at the top level", entry.key));
+      }
+    }
+    if (!models) {
+      reader_.report(root, "missing key 'models' at the top level");
+      return;
+    }
+    const auto model_entries =
+        reader_.mapping(*models, "models", "in models", "model name");
+    for (const auto& entry : model_entries.value_or(std::vector<Entry>{})) {
+      Model model;
+      ModelSource source;
+      model.name = entry.key;
+      model.where = reader_.at(entry.key_node);
+      model.app = app;
+      if (!is_identifier(model.name)) {
+        reader_.report(model.where, fmt::format("model name '{}' {}", model.name, kNotIdentifier));
+      }
+      read_model(entry, model, source);
+      out.models.push_back(std::move(model));
+      out.sources.push_back(std::move(source));
+    }
+  }
+
+  void read_model(const Entry& model_entry, Model& model, ModelSource& source) {
+    const std::string subject = fmt::format("model '{}'", model.name);
+    const auto entries = reader_.mapping(model_entry, subject, "in " + subject);
+    for (const auto& entry : entries.value_or(std::vector<Entry>{})) {
+      if (entry.key == "fields") {
+        read_fields(entry, model, source);
+      } else if (entry.key == "table") {
+        model.table = reader_.string(entry, subject);
+        source.values["table"] = reader_.at(entry);
+      } else if (entry.key == "renamed_from") {
+        model.renamed_from = reader_.string(entry, subject);
+        source.values["renamed_from"] = reader_.at(entry);
+      } else if (entry.key == "unique_together") {
+        read_unique_together(entry.value, subject, model, source);
+      } else if (entry.key == "indexes") {
+        read_indexes(entry.value, subject, model, source);
+      } else {
+        reader_.report(entry.key_node, fmt::format("unknown key '{}' in {}", entry.key, subject));
+      }
+    }
+  }
+
+  void read_fields(const Entry& fields_entry, Model& model, ModelSource& source) {
+    const std::string subject = fmt::format("the fields of model '{}'", model.name);
+    const auto entries = reader_.mapping(fields_entry, subject, "in " + subject, "field name");
+    for (const auto& entry : entries.value_or(std::vector<Entry>{})) {
+      if (!is_identifier(entry.key)) {
+        reader_.report(entry.key_node, fmt::format("field name '{}' in model '{}' {}", entry.key,
+                                                   model.name, kNotIdentifier));
+      }
+      FieldSource field_source;
+      model.fields.push_back(read_field(reader_, entry, model.name, field_source));
+      source.fields.push_back(std::move(field_source));
+    }
+  }
+
+  // A list of field-name lists, or one flat list of field names as one group.
+  void read_unique_together(const YAML::Node& node, const std::string& subject, Model& model,
+                            ModelSource& source) {
+    const auto is_scalar = [](const YAML::Node& item) { return item.IsScalar(); };
+    const auto is_list = [](const YAML::Node& item) { return item.IsSequence(); };
+    if (!node.IsSequence() || !(std::all_of(node.begin(), node.end(), is_scalar) ||
+                                std::all_of(node.begin(), node.end(), is_list))) {
+      reader_.expected(node, subject, "a list of field-name lists", "unique_together");
+      return;
+    }
+    if (node.size() == 0) return;
+    std::vector<YAML::Node> groups;
+    if (node[0].IsScalar()) {
+      groups.push_back(node);
+    } else {
+      for (const auto& group : node) groups.push_back(static_cast<const YAML::Node&>(group));
+    }
+    for (const auto& group : groups) {
+      if (auto names = reader_.names(group, subject, "unique_together")) {
+        model.unique_together.push_back(UniqueTogether{names->names, reader_.at(group)});
+        source.unique_together.push_back(names->where);
+      }
+    }
+  }
+
+  void read_indexes(const YAML::Node& node, const std::string& model_subject, Model& model,
+                    ModelSource& source) {
+    if (!node.IsSequence()) {
+      reader_.expected(node, model_subject, "a list of indexes", "indexes");
+      return;
+    }
+    int number = 0;
+    for (const auto& item : node) {
+      const std::string subject = fmt::format("index {} of {}", ++number, model_subject);
+      const auto entries = reader_.mapping(item, subject, "in " + subject);
+      if (!entries) continue;
+      IndexSpec index;
+      index.where = reader_.at(item);
+      SourceLocation name_where = index.where;
+      std::optional<NameList> fields;
+      bool has_fields = false;
+      for (const auto& entry : *entries) {
+        if (entry.key == "fields") {
+          has_fields = true;
+          fields = reader_.names(entry.value, subject, "fields");
+        } else if (entry.key == "name") {
+          index.name = reader_.string(entry, subject);
+          name_where = reader_.at(entry);
+        } else if (entry.key == "unique") {
+          index.unique = reader_.boolean(entry, subject).value_or(false);
+        } else {
+          reader_.report(entry.key_node,
+                         fmt::format("unknown key '{}' in {}", entry.key, subject));
+        }
+      }
+      if (!has_fields) reader_.report(item, subject + ": missing key 'fields'");
+      if (!fields) continue;
+      index.fields = fields->names;
+      model.indexes.push_back(std::move(index));
+      source.index_fields.push_back(fields->where);
+      source.index_names.push_back(name_where);
+    }
+  }
+
+  YamlReader& reader_;
+};
+
+void read_document(const std::string& text, const std::string& file_name,
+                   std::vector<Diagnostic>& diagnostics, Loaded& out) {
+  YamlReader reader(file_name, text, diagnostics);
+  DocumentReader(reader).read(text, out);
+}
+
+// Merges the models of every file, validates, and throws every diagnostic at once.
+Schema finish(std::vector<Loaded> files, std::vector<Diagnostic> diagnostics,
+              const LoadOptions& options) {
+  Schema schema;
+  std::vector<ModelSource> sources;
+  for (auto& file : files) {
+    for (std::size_t i = 0; i < file.models.size(); ++i) {
+      Model& model = file.models[i];
+      if (const Model* first = schema.find_model(model.name)) {
+        diagnostics.push_back(Diagnostic{
+            model.where, fmt::format("model '{}' is already defined at {}", model.name,
+                                     first->where.to_string())});
+        continue;
+      }
+      schema.models.push_back(std::move(model));
+      sources.push_back(std::move(file.sources[i]));
+    }
+  }
+  for (auto& diagnostic : validate(schema, sources, options)) {
+    diagnostics.push_back(std::move(diagnostic));
+  }
+  if (!diagnostics.empty()) {
+    std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                       return std::tie(a.where.file, a.where.line, a.where.column) <
+                              std::tie(b.where.file, b.where.line, b.where.column);
+                     });
+    throw SchemaError(std::move(diagnostics));
+  }
+  return schema;
+}
+
+bool is_yaml_file(const std::filesystem::directory_entry& entry) {
+  const auto extension = entry.path().extension();
+  return entry.is_regular_file() && (extension == ".yaml" || extension == ".yml");
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  if (!in) throw InputError(fmt::format("cannot read schema file '{}'", path.string()));
+  return text.str();
+}
+
+}  // namespace
+
+Schema load_schema(const std::filesystem::path& path, const LoadOptions& options) {
+  std::error_code error;
+  std::vector<std::filesystem::path> files;
+  if (std::filesystem::is_directory(path, error)) {
+    for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
+      if (is_yaml_file(entry)) files.push_back(entry.path());
+    }
+    if (error) {
+      throw InputError(fmt::format("cannot list schema directory '{}': {}", path.string(),
+                                   error.message()));
+    }
+    if (files.empty()) {
+      throw InputError(fmt::format("schema directory '{}' has no *.yaml files", path.string()));
+    }
+    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) {
+      return a.filename().string() < b.filename().string();
+    });
+  } else if (std::filesystem::exists(path, error)) {
+    files.push_back(path);
+  } else {
+    throw InputError(fmt::format("schema path '{}' does not exist", path.string()));
+  }
+
+  std::vector<Diagnostic> diagnostics;
+  std::vector<Loaded> loaded(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    read_document(read_file(files[i]), files[i].string(), diagnostics, loaded[i]);
+  }
+  return finish(std::move(loaded), std::move(diagnostics), options);
+}
+
+Schema load_schema_text(const std::string& text, const std::string& file_name,
+                        const LoadOptions& options) {
+  std::vector<Diagnostic> diagnostics;
+  std::vector<Loaded> loaded(1);
+  read_document(text, file_name, diagnostics, loaded[0]);
+  return finish(std::move(loaded), std::move(diagnostics), options);
+}
+
+}  // namespace keyway::model

@@ -1,0 +1,342 @@
+#include "core/model/validator.h"
+
+#include <fmt/format.h>
+
+#include "core/schema/naming.h"
+
+namespace keyway::model {
+
+SourceLocation FieldSource::at(const std::string& option, const SourceLocation& fallback) const {
+  const auto found = values.find(option);
+  return found == values.end() ? fallback : found->second;
+}
+
+SourceLocation ModelSource::at(const std::string& option, const SourceLocation& fallback) const {
+  const auto found = values.find(option);
+  return found == values.end() ? fallback : found->second;
+}
+
+namespace {
+
+using schema::lower_ascii;
+
+bool has_explicit_primary_key(const Model& model) {
+  for (const auto& field : model.fields) {
+    if (field.primary_key) return true;
+  }
+  return false;
+}
+
+// A field of `model`, counting the implicit `id` when no field is the key.
+bool has_field_named(const Model& model, const std::string& name) {
+  return model.find_field(name) || (name == "id" && !has_explicit_primary_key(model));
+}
+
+bool is_self_relation(const Model& model, const Field& field) { return field.to == model.name; }
+
+bool has_junction(const Field& field) {
+  return field.is_many_to_many() && !field.through && !field.to.empty();
+}
+
+// Django's reverse accessor on the target, if there is one: related_name
+// ('+' at the end hides it), else <model lower> for one_to_one and
+// <model lower>_set for the others; a symmetrical self many_to_many has none.
+std::optional<std::string> reverse_accessor(const Model& model, const Field& field) {
+  if (field.related_name) {
+    if (field.related_name->ends_with('+')) return std::nullopt;
+    return *field.related_name;
+  }
+  if (field.is_many_to_many() && is_self_relation(model, field) &&
+      field.symmetrical.value_or(true)) {
+    return std::nullopt;
+  }
+  const std::string base = lower_ascii(model.name);
+  return field.type == FieldType::kOneToOne ? base : base + "_set";
+}
+
+class Validator {
+ public:
+  Validator(const Schema& schema, const std::vector<ModelSource>& sources,
+            const LoadOptions& options)
+      : schema_(schema), sources_(sources), limit_(options.max_identifier_length) {}
+
+  std::vector<Diagnostic> run() {
+    for (std::size_t i = 0; i < schema_.models.size(); ++i) {
+      const Model& model = schema_.models[i];
+      const ModelSource& source = sources_[i];
+      check_renames(model, source);
+      check_primary_keys(model);
+      check_columns(model, source);
+      check_identifier_lengths(model, source);
+      for (std::size_t j = 0; j < model.fields.size(); ++j) {
+        if (!source.fields[j].broken) check_relation(model, model.fields[j], source.fields[j]);
+      }
+      check_field_lists(model, source);
+    }
+    check_tables();
+    check_reverse_accessors();
+    check_index_names();
+    return std::move(diagnostics_);
+  }
+
+ private:
+  void report(SourceLocation where, std::string message) {
+    diagnostics_.push_back(Diagnostic{std::move(where), std::move(message)});
+  }
+
+  static std::string field_subject(const Model& model, const Field& field) {
+    return fmt::format("field '{}' of model '{}'", field.name, model.name);
+  }
+
+  void check_renames(const Model& model, const ModelSource& source) {
+    if (model.renamed_from == model.name) {
+      report(source.at("renamed_from", model.where),
+             fmt::format("model '{}': renamed_from is the model's current name", model.name));
+    }
+    for (std::size_t j = 0; j < model.fields.size(); ++j) {
+      const Field& field = model.fields[j];
+      if (field.renamed_from == field.name) {
+        report(source.fields[j].at("renamed_from", field.where),
+               field_subject(model, field) + ": renamed_from is the field's current name");
+      }
+    }
+  }
+
+  void check_primary_keys(const Model& model) {
+    const Field* first = nullptr;
+    for (const auto& field : model.fields) {
+      if (!field.primary_key) continue;
+      if (first) {
+        report(field.where, fmt::format("model '{}' has more than one primary key: '{}' and '{}'",
+                                        model.name, first->name, field.name));
+      } else {
+        first = &field;
+      }
+    }
+  }
+
+  // Two fields of one model (or a field and the implicit `id`) on one column.
+  // Compared case-insensitively, as SQLite compares names.
+  void check_columns(const Model& model, const ModelSource& source) {
+    std::map<std::string, const Field*> columns;
+    if (!has_explicit_primary_key(model)) columns["id"] = nullptr;
+    for (std::size_t j = 0; j < model.fields.size(); ++j) {
+      const Field& field = model.fields[j];
+      if (source.fields[j].broken || !field.has_column()) continue;
+      const std::string column = schema::column_name(field);
+      const auto [found, inserted] = columns.emplace(lower_ascii(column), &field);
+      if (inserted) continue;
+      const std::string other =
+          found->second ? fmt::format("field '{}'", found->second->name)
+                        : "the implicit primary key (set primary_key: true to make it the key)";
+      report(source.fields[j].at("db_column", field.where),
+             fmt::format("{} maps to column '{}', already used by {}", field_subject(model, field),
+                         column, other));
+    }
+  }
+
+  void check_length(const SourceLocation& where, const std::string& kind, const std::string& name,
+                    const std::string& owner) {
+    if (limit_ == 0 || name.size() <= limit_) return;
+    report(where, fmt::format("{} '{}' of {} is {} characters long, over the limit of {}", kind,
+                              name, owner, name.size(), limit_));
+  }
+
+  void check_identifier_lengths(const Model& model, const ModelSource& source) {
+    const std::string owner = fmt::format("model '{}'", model.name);
+    check_length(source.at("table", model.where), "table name", schema::table_name(model), owner);
+    for (std::size_t j = 0; j < model.fields.size(); ++j) {
+      const Field& field = model.fields[j];
+      const FieldSource& field_source = source.fields[j];
+      if (field_source.broken) continue;
+      const std::string subject = field_subject(model, field);
+      if (field.has_column()) {
+        check_length(field_source.at("db_column", field.where), "column name",
+                     schema::column_name(field), subject);
+      } else if (has_junction(field)) {
+        check_length(field_source.at("db_table", field.where), "junction table name",
+                     schema::junction_table_name(model, field), subject);
+        check_length(field.where, "junction column name",
+                     schema::junction_source_column(model, field), subject);
+        check_length(field.where, "junction column name",
+                     schema::junction_target_column(model, field), subject);
+      }
+    }
+    for (std::size_t k = 0; k < model.indexes.size(); ++k) {
+      if (model.indexes[k].name) {
+        check_length(source.index_names[k], "index name", *model.indexes[k].name, owner);
+      }
+    }
+  }
+
+  void check_relation(const Model& model, const Field& field, const FieldSource& source) {
+    if (!field.is_relation() || field.to.empty()) return;
+    const std::string subject = field_subject(model, field);
+    const Model* target = schema_.find_model(field.to);
+    if (!target) {
+      report(source.at("to", field.where),
+             fmt::format("{}: to '{}' names no model", subject, field.to));
+    }
+    if (target && field.to_field) {
+      const Field* referenced = target->find_field(*field.to_field);
+      const SourceLocation where = source.at("to_field", field.where);
+      if (!referenced) {
+        report(where, fmt::format("{}: to_field '{}' names no field of model '{}'", subject,
+                                  *field.to_field, target->name));
+      } else if (!referenced->primary_key && !referenced->unique &&
+                 referenced->type != FieldType::kOneToOne) {
+        report(where, fmt::format("{}: to_field '{}' must name a unique field of model '{}'",
+                                  subject, *field.to_field, target->name));
+      }
+    }
+    if (field.through) check_through(model, field, source, target != nullptr);
+  }
+
+  // A through model needs exactly one foreign key to each side, or two to the
+  // model for a self relation (Django's fields.E333/E335/E336).
+  void check_through(const Model& model, const Field& field, const FieldSource& source,
+                     bool target_exists) {
+    const std::string subject = field_subject(model, field);
+    const SourceLocation where = source.at("through", field.where);
+    const Model* through = schema_.find_model(*field.through);
+    if (!through) {
+      report(where, fmt::format("{}: through '{}' names no model", subject, *field.through));
+      return;
+    }
+    const auto keys_to = [&](const std::string& name) {
+      int count = 0;
+      for (const auto& key : through->fields) {
+        if (!key.is_many_to_many() && key.is_relation() && key.to == name) ++count;
+      }
+      return count;
+    };
+    const auto expect = [&](const std::string& side, int wanted, const char* wanted_text) {
+      const int found = keys_to(side);
+      if (found == wanted) return;
+      report(where, fmt::format("{}: through model '{}' must have exactly {} to '{}', found {}",
+                                subject, through->name, wanted_text, side, found));
+    };
+    if (is_self_relation(model, field)) {
+      expect(model.name, 2, "two foreign keys");
+      return;
+    }
+    expect(model.name, 1, "one foreign key");
+    if (target_exists) expect(field.to, 1, "one foreign key");
+  }
+
+  // unique_together and indexes name fields that exist and own a column.
+  void check_field_lists(const Model& model, const ModelSource& source) {
+    const auto check = [&](const std::string& what, const std::vector<std::string>& names,
+                           const std::vector<SourceLocation>& where) {
+      for (std::size_t k = 0; k < names.size(); ++k) {
+        const Field* field = model.find_field(names[k]);
+        if (!field && !has_field_named(model, names[k])) {
+          report(where[k], fmt::format("{} of model '{}' names unknown field '{}'", what,
+                                       model.name, names[k]));
+        } else if (field && field->is_many_to_many()) {
+          report(where[k],
+                 fmt::format("{} of model '{}' names many_to_many field '{}', which has no column",
+                             what, model.name, names[k]));
+        }
+      }
+    };
+    for (std::size_t k = 0; k < model.unique_together.size(); ++k) {
+      check("unique_together", model.unique_together[k].fields, source.unique_together[k]);
+    }
+    for (std::size_t k = 0; k < model.indexes.size(); ++k) {
+      check(fmt::format("index {}", k + 1), model.indexes[k].fields, source.index_fields[k]);
+    }
+  }
+
+  // Model tables first, then junction tables, so a clash is reported on the
+  // junction; compared case-insensitively.
+  void check_tables() {
+    std::map<std::string, std::string> owners;  // lower table name -> who uses it
+    const auto claim = [&](const std::string& table, const std::string& who,
+                           const SourceLocation& where) {
+      const auto [found, inserted] = owners.emplace(lower_ascii(table), who);
+      if (!inserted) {
+        report(where, fmt::format("{} maps to table '{}', already used by {}", who, table,
+                                  found->second));
+      }
+    };
+    for (std::size_t i = 0; i < schema_.models.size(); ++i) {
+      const Model& model = schema_.models[i];
+      claim(schema::table_name(model), fmt::format("model '{}'", model.name),
+            sources_[i].at("table", model.where));
+    }
+    for (std::size_t i = 0; i < schema_.models.size(); ++i) {
+      const Model& model = schema_.models[i];
+      for (std::size_t j = 0; j < model.fields.size(); ++j) {
+        const Field& field = model.fields[j];
+        if (sources_[i].fields[j].broken || !has_junction(field)) continue;
+        claim(schema::junction_table_name(model, field),
+              "the junction of " + field_subject(model, field),
+              sources_[i].fields[j].at("db_table", field.where));
+      }
+    }
+  }
+
+  void check_reverse_accessors() {
+    // target model -> accessor -> the field that defines it
+    std::map<std::string, std::map<std::string, std::string>> accessors;
+    for (std::size_t i = 0; i < schema_.models.size(); ++i) {
+      const Model& model = schema_.models[i];
+      for (std::size_t j = 0; j < model.fields.size(); ++j) {
+        const Field& field = model.fields[j];
+        if (sources_[i].fields[j].broken || !field.is_relation()) continue;
+        const Model* target = schema_.find_model(field.to);
+        const auto accessor = reverse_accessor(model, field);
+        if (!target || !accessor) continue;
+        const std::string defined_by = model.name + "." + field.name;
+        const std::string described =
+            fmt::format("reverse accessor '{}.{}' for field '{}'", target->name, *accessor,
+                        defined_by);
+        const SourceLocation where = sources_[i].fields[j].at("related_name", field.where);
+        if (has_field_named(*target, *accessor)) {
+          report(where, fmt::format("{} clashes with field '{}.{}'", described, target->name,
+                                    *accessor));
+          continue;
+        }
+        const auto [found, inserted] = accessors[target->name].emplace(*accessor, defined_by);
+        if (!inserted) {
+          report(where, fmt::format("{} clashes with the reverse accessor for field '{}'",
+                                    described, found->second));
+        }
+      }
+    }
+  }
+
+  // Index names are schema-wide in PostgreSQL and SQLite.
+  void check_index_names() {
+    std::map<std::string, std::string> owners;  // lower index name -> model name
+    for (std::size_t i = 0; i < schema_.models.size(); ++i) {
+      const Model& model = schema_.models[i];
+      for (std::size_t k = 0; k < model.indexes.size(); ++k) {
+        if (!model.indexes[k].name) continue;
+        const std::string& name = *model.indexes[k].name;
+        const auto [found, inserted] = owners.emplace(lower_ascii(name), model.name);
+        if (!inserted) {
+          report(sources_[i].index_names[k],
+                 fmt::format("index name '{}' of model '{}' is already used by an index of "
+                             "model '{}'",
+                             name, model.name, found->second));
+        }
+      }
+    }
+  }
+
+  const Schema& schema_;
+  const std::vector<ModelSource>& sources_;
+  std::size_t limit_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+}  // namespace
+
+std::vector<Diagnostic> validate(const Schema& schema, const std::vector<ModelSource>& sources,
+                                 const LoadOptions& options) {
+  return Validator(schema, sources, options).run();
+}
+
+}  // namespace keyway::model
