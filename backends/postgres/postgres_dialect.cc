@@ -1,0 +1,110 @@
+#include "backends/postgres/postgres_dialect.h"
+
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "core/schema/naming.h"
+
+namespace keyway::backends::postgres {
+
+using schema::ColumnType;
+using schema::Literal;
+using schema::TypeKind;
+
+std::string PostgresDialect::type_sql(const ColumnType& type) const {
+  switch (type.kind) {
+    case TypeKind::kAuto:
+    case TypeKind::kInteger: return "integer";
+    case TypeKind::kBigAuto:
+    case TypeKind::kBigInteger: return "bigint";
+    case TypeKind::kSmallInteger: return "smallint";
+    case TypeKind::kBoolean: return "boolean";
+    case TypeKind::kChar: return fmt::format("varchar({})", type.length);
+    case TypeKind::kText: return "text";
+    case TypeKind::kDate: return "date";
+    case TypeKind::kDateTime: return "timestamptz";
+    case TypeKind::kTime: return "time";
+    case TypeKind::kDecimal: return fmt::format("numeric({},{})", type.precision, type.scale);
+    case TypeKind::kFloat: return "double precision";
+    case TypeKind::kUuid: return "uuid";
+    case TypeKind::kJson: return "jsonb";
+    case TypeKind::kBinary: return "bytea";
+    case TypeKind::kOther: return type.raw;
+  }
+  return type.raw;
+}
+
+ColumnType parse_format_type(const std::string& formatted) {
+  const std::string t = schema::lower_ascii(formatted);
+  static const std::regex kVarchar(R"(^character varying\((\d+)\)$)");
+  static const std::regex kNumeric(R"(^numeric\((\d+),(\d+)\)$)");
+  std::smatch m;
+  if (std::regex_match(t, m, kVarchar)) return {TypeKind::kChar, std::stoi(m[1].str())};
+  if (std::regex_match(t, m, kNumeric)) {
+    return {TypeKind::kDecimal, 0, std::stoi(m[1].str()), std::stoi(m[2].str())};
+  }
+  if (t == "integer") return {TypeKind::kInteger};
+  if (t == "bigint") return {TypeKind::kBigInteger};
+  if (t == "smallint") return {TypeKind::kSmallInteger};
+  if (t == "boolean") return {TypeKind::kBoolean};
+  if (t == "text") return {TypeKind::kText};
+  if (t == "date") return {TypeKind::kDate};
+  if (t == "timestamp with time zone") return {TypeKind::kDateTime};
+  if (t == "time without time zone") return {TypeKind::kTime};
+  if (t == "double precision") return {TypeKind::kFloat};
+  if (t == "uuid") return {TypeKind::kUuid};
+  if (t == "jsonb") return {TypeKind::kJson};
+  if (t == "bytea") return {TypeKind::kBinary};
+  ColumnType other{TypeKind::kOther};
+  other.raw = formatted;
+  return other;
+}
+
+Literal parse_default(const std::string& text) {
+  std::string t = text;
+  // Strip a trailing cast: 'abc'::character varying, '1'::integer.
+  static const std::regex kCast(R"(^(.*?)::[a-z ]+(\(\d+(,\d+)?\))?(\[\])?$)");
+  std::smatch m;
+  if (std::regex_match(t, m, kCast)) t = m[1].str();
+  while (t.size() >= 2 && t.front() == '(' && t.back() == ')') t = t.substr(1, t.size() - 2);
+  const std::string lower = schema::lower_ascii(t);
+  if (lower == "null") return {Literal::Kind::kNull, ""};
+  if (lower == "true" || lower == "false") return {Literal::Kind::kBool, lower};
+  static const std::regex kNumber(R"(^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$)");
+  if (std::regex_match(t, kNumber)) return {Literal::Kind::kNumber, t};
+  if (t.size() >= 2 && t.front() == '\'' && t.back() == '\'') {
+    std::string out;
+    for (std::size_t i = 1; i + 1 < t.size(); ++i) {
+      out += t[i];
+      if (t[i] == '\'' && i + 2 < t.size() && t[i + 1] == '\'') ++i;
+    }
+    // A quoted number cast to a numeric type reads as the number.
+    if (std::regex_match(out, kNumber) && text.find("::") != std::string::npos &&
+        text.find("::character") == std::string::npos && text.find("::text") == std::string::npos) {
+      return {Literal::Kind::kNumber, out};
+    }
+    return {Literal::Kind::kString, out};
+  }
+  return {Literal::Kind::kExpression, text};
+}
+
+std::string literal_sql(const Literal& value) {
+  switch (value.kind) {
+    case Literal::Kind::kNull: return "NULL";
+    case Literal::Kind::kBool: return value.text == "true" ? "true" : "false";
+    case Literal::Kind::kNumber: return value.text;
+    case Literal::Kind::kExpression: return value.text;
+    case Literal::Kind::kString: {
+      std::string out = "'";
+      for (char c : value.text) {
+        if (c == '\'') out += '\'';
+        out += c;
+      }
+      return out + "'";
+    }
+  }
+  return "NULL";
+}
+
+}  // namespace keyway::backends::postgres
