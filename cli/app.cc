@@ -33,6 +33,11 @@ int run(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : static_cast<int>(ExitCode::kBadInput);
+  } catch (const SchemaError& e) {
+    for (const auto& d : e.diagnostics()) std::cerr << d.to_string() << "\n";
+    std::cerr << "error: the schema has " << e.diagnostics().size() << " problem"
+              << (e.diagnostics().size() == 1 ? "" : "s") << "\n";
+    return static_cast<int>(e.code());
   } catch (const Error& e) {
     std::cerr << "error: " << e.what() << "\n";
     return static_cast<int>(e.code());

@@ -1,5 +1,6 @@
 #include <iostream>
 #include <memory>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -20,13 +21,33 @@ struct ApplyOptions {
 };
 
 // Says what a destructive plan would lose, with row counts, before it runs.
+// A column or table whose links a CopyLinks moves elsewhere first loses nothing.
 std::vector<std::string> losses(backends::Driver& driver, const Comparison& comparison) {
+  std::set<std::string> moved;  // "table.column" whose values are copied elsewhere
+  for (const auto& change : comparison.changes) {
+    const auto* copy = std::get_if<diff::CopyLinks>(&change);
+    if (!copy) continue;
+    moved.insert(copy->from_table + "." + copy->from_target_column);
+    if (copy->mode != diff::CopyLinks::Mode::kColumnToJunction) {
+      moved.insert(copy->from_table + "." + copy->from_source_column);
+    }
+  }
+  // A junction whose every column is its key or a copied link loses nothing.
+  auto all_moved = [&](const schema::Table& t) {
+    for (const auto& c : t.columns) {
+      const bool key = t.primary_key.size() == 1 && t.primary_key[0] == c.name;
+      if (!key && !moved.count(t.name + "." + c.name)) return false;
+    }
+    return true;
+  };
   std::vector<std::string> out;
   for (const auto& change : comparison.changes) {
     if (const auto* drop = std::get_if<diff::DropTable>(&change)) {
+      if (all_moved(drop->table)) continue;
       const auto rows = driver.count_rows(drop->table.name);
       out.push_back(fmt::format("table {} ({} row{})", drop->table.name, rows, rows == 1 ? "" : "s"));
     } else if (const auto* col = std::get_if<diff::DropColumn>(&change)) {
+      if (moved.count(col->table + "." + col->column.name)) continue;
       const auto values = driver.count_rows(col->table, col->column.name);
       out.push_back(fmt::format("column {}.{} ({} non-null value{})", col->table, col->column.name,
                                 values, values == 1 ? "" : "s"));

@@ -115,6 +115,29 @@ TEST_F(Cli, ApplyRefusesToDropDataWithoutYes) {
   EXPECT_EQ(run({"diff", "--exit-code", "--db", "sqlite:app.db"}).exit_code, 0);
 }
 
+TEST_F(Cli, ForeignKeyToManyToManyNeedsNoYesBecauseTheLinksAreKept) {
+  write("schemas/school.yaml",
+        "models:\n  Student: {fields: {name: text}}\n  Course:\n    fields:\n"
+        "      students: {type: foreign_key, to: Student, on_delete: cascade, null: true}\n");
+  ASSERT_EQ(run({"apply", "--db", "sqlite:app.db"}).exit_code, 0);
+  write("schemas/school.yaml",
+        "models:\n  Student: {fields: {name: text}}\n  Course:\n    fields:\n"
+        "      students: {type: many_to_many, to: Student}\n");
+  const auto r = run({"apply", "--db", "sqlite:app.db"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("copy links of Course.students"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, SchemaErrorsArePrintedOneALineWithACount) {
+  write("schemas/a.yaml", "models: {Course: {fields: {title: {type: txt}, n: {type: integr}}}}\n");
+  const auto r = run({"validate"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err,
+            "schemas/a.yaml:1:42: unknown type 'txt' in field 'title' of model 'Course'\n"
+            "schemas/a.yaml:1:58: unknown type 'integr' in field 'n' of model 'Course'\n"
+            "error: the schema has 2 problems\n");
+}
+
 TEST_F(Cli, BadDatabaseUrlIsBadInput) {
   write("schemas/blog.yaml", kBlog);
   const auto r = run({"diff", "--db", "mysql://root:secret@db/app"});
