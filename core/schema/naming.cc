@@ -21,6 +21,7 @@ std::string shorten(const std::string& name, std::size_t limit) {
     hash *= 16777619u;
   }
   const std::string suffix = fmt::format("_{:08x}", hash);
+  if (limit <= suffix.size()) return suffix.substr(suffix.size() - limit);
   return name.substr(0, limit - suffix.size()) + suffix;
 }
 
