@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "backends/driver.h"
+#include "backends/postgres/postgres_driver.h"
 #include "backends/sqlite/sqlite_driver.h"
 #include "core/errors.h"
 #include "core/schema/naming.h"
@@ -92,8 +93,7 @@ std::unique_ptr<Driver> open(const std::string& url) {
   }
   if (starts_with_ignoring_case(url, "postgresql://") ||
       starts_with_ignoring_case(url, "postgres://")) {
-    throw InputError("the PostgreSQL backend is not available yet in this build: " +
-                     mask_password(url));
+    return std::make_unique<postgres::PostgresDriver>(url);
   }
   throw InputError(fmt::format("unsupported database URL \"{}\"; expected {}", mask_password(url),
                                kAcceptedForms));

@@ -42,7 +42,11 @@ schema::Database with_reverse_hints(schema::Database live, const std::vector<dif
 // What the database will hold after the forward plan: the desired schema plus
 // what only inspection knows (unmanaged objects to keep across rebuilds).
 schema::Database after_apply(schema::Database desired, const schema::Database& live,
-                             const std::vector<diff::Change>& changes) {
+                             const std::vector<diff::Change>& changes,
+                             const schema::Dialect& dialect) {
+  for (auto& t : desired.tables) {
+    for (auto& u : t.uniques) u.is_constraint = dialect.creates_unique_constraints();
+  }
   for (const auto& t : live.tables) {
     std::string name = t.name;
     for (const auto& change : changes) {
@@ -53,6 +57,12 @@ schema::Database after_apply(schema::Database desired, const schema::Database& l
     if (auto* d = desired.find_table(name)) {
       d->recreate_sql = t.recreate_sql;
       d->unmanaged = t.unmanaged;
+      // A unique the plan kept is held as the database already held it.
+      for (auto& u : d->uniques) {
+        for (const auto& old : t.uniques) {
+          if (old.columns == u.columns) u.is_constraint = old.is_constraint;
+        }
+      }
     }
   }
   desired.unmanaged = live.unmanaged;
@@ -67,7 +77,7 @@ Comparison compare(backends::Driver& driver, schema::Database live, schema::Data
   out.changes = plan::order(diff::diff(live, desired, dialect), dialect);
   out.plan = driver.render(out.changes, live, desired);
 
-  const schema::Database after = after_apply(desired, live, out.changes);
+  const schema::Database after = after_apply(desired, live, out.changes, dialect);
   const schema::Database back = with_reverse_hints(live, out.changes);
   const auto reverse_changes = plan::order(diff::diff(after, back, dialect), dialect);
   out.reverse = driver.render(reverse_changes, after, back);

@@ -13,6 +13,7 @@ class PostgresDialect final : public schema::Dialect {
   std::string type_sql(const schema::ColumnType& type) const override;
   std::size_t max_identifier_length() const override { return 63; }
   bool can_reference_missing_tables() const override { return false; }
+  bool creates_unique_constraints() const override { return true; }
 };
 
 // Reads format_type() output back into keyway's types

@@ -13,6 +13,7 @@ Plan Plan::reversed() const {
     step.summary = "undo: " + it->summary;
     step.destructive = it->reverse_loses_data;
     step.reverse_loses_data = it->destructive;
+    step.outside_transaction = false;  // undo statements always run in the transaction
     step.checks.clear();
     out.steps.push_back(std::move(step));
   }

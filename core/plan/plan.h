@@ -25,6 +25,10 @@ struct Step {
   bool destructive = false;          // drops a table or a column
   bool data_dependent = false;       // may fail on existing rows
   bool reverse_loses_data = false;   // the undo cannot bring back what was lost
+  // `sql` cannot run inside a transaction (PostgreSQL's CREATE INDEX
+  // CONCURRENTLY): apply and script run such steps after the transaction
+  // commits, in plan order. `reverse` never needs this.
+  bool outside_transaction = false;
   std::vector<DataCheck> checks;
 };
 

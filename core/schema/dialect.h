@@ -27,6 +27,9 @@ class Dialect {
   // True when CREATE TABLE may name a table that does not exist yet, so
   // foreign-key cycles need no separate ALTER TABLE ADD CONSTRAINT.
   virtual bool can_reference_missing_tables() const = 0;
+  // How this backend creates a unique: a table constraint (true) or a unique
+  // index (false). Tells the reverse plan how to drop what the plan created.
+  virtual bool creates_unique_constraints() const { return false; }
   // Quote an identifier for this database.
   virtual std::string quote(const std::string& identifier) const;
 };

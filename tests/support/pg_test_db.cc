@@ -27,7 +27,9 @@ std::string with_database(const std::string& url, const std::string& db) {
   const auto slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
   const auto query = url.find('?');
   std::string base = slash == std::string::npos ? url.substr(0, query) : url.substr(0, slash);
-  std::string rest = query == std::string::npos ? "" : url.substr(query);
+  // SOCI 4.0.3 rewrites a connect string without '=' into "URL=" and libpq
+  // then reads it as a database name; a parameter keeps the URL intact.
+  std::string rest = query == std::string::npos ? "?application_name=keyway_tests" : url.substr(query);
   return base + "/" + db + rest;
 }
 }  // namespace
@@ -35,6 +37,7 @@ std::string with_database(const std::string& url, const std::string& db) {
 PgTestDatabase::PgTestDatabase() : admin_url_(pg_server_url()) {
   std::random_device rd;
   name_ = "keyway_test_" + std::to_string(rd()) + std::to_string(rd() % 100000);
+  admin_url_ = with_database(admin_url_, "postgres");
   soci::session admin(*soci::factory_postgresql(), admin_url_);
   admin << "CREATE DATABASE " + name_;
   url_ = with_database(admin_url_, name_);

@@ -98,12 +98,20 @@ TEST(OpenUrl, SqliteUrlWithoutAPathIsAnInputError) {
             "sqlite::memory: or postgresql://user:password@host:port/db");
 }
 
-TEST(OpenUrl, PostgresqlUrlIsNotAvailableYetAndHidesThePassword) {
-  EXPECT_EQ(error_of<InputError>([] { open("postgresql://app:s3cret@db:5432/blog"); }),
-            "the PostgreSQL backend is not available yet in this build: "
-            "postgresql://app:***@db:5432/blog");
-  EXPECT_EQ(error_of<InputError>([] { open("postgres://app@db/blog"); }),
-            "the PostgreSQL backend is not available yet in this build: postgres://app@db/blog");
+TEST(OpenUrl, PostgresqlUrlThatCannotConnectIsADatabaseErrorHidingThePassword) {
+  // Nothing listens on port 1: the connection is refused at once.
+  const std::string message = error_of<DatabaseError>(
+      [] { open("postgresql://app:s3cret@127.0.0.1:1/blog?connect_timeout=5"); });
+  EXPECT_TRUE(message.starts_with("cannot connect to PostgreSQL database "
+                                  "postgresql://app:***@127.0.0.1:1/blog?connect_timeout=5: "))
+      << message;
+  EXPECT_EQ(message.find("s3cret"), std::string::npos) << message;
+  const std::string short_scheme =
+      error_of<DatabaseError>([] { open("postgres://app:s3cret@127.0.0.1:1/blog"); });
+  EXPECT_TRUE(short_scheme.starts_with(
+      "cannot connect to PostgreSQL database postgres://app:***@127.0.0.1:1/blog: "))
+      << short_scheme;
+  EXPECT_EQ(short_scheme.find("s3cret"), std::string::npos) << short_scheme;
 }
 
 TEST(OpenUrl, UnknownUrlIsAnInputErrorListingTheAcceptedForms) {
