@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/db_options.h"
 #include "cli/pipeline.h"
 #include "cli/report.h"
 #include "core/errors.h"
@@ -15,7 +16,7 @@ namespace {
 
 struct ApplyOptions {
   std::string schema = "schemas/";
-  std::string db;
+  DbOptions db;
   bool dry_run = false;
   bool yes = false;
 };
@@ -63,12 +64,12 @@ void add_apply_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("apply", "Bring the database to the schema in one transaction");
   cmd->add_option("--schema", opts->schema, "Schema file or directory of *.yaml")
       ->capture_default_str();
-  cmd->add_option("--db", opts->db, "Database URL (default: $KEYWAY_DATABASE_URL, sqlite:keyway.db)");
+  add_db_options(*cmd, opts->db);
   cmd->add_flag("--dry-run", opts->dry_run, "Print the SQL and touch nothing");
   cmd->add_flag("--yes", opts->yes, "Allow a plan that drops tables or columns");
   cmd->callback([opts, &exit_code] {
     const model::Schema schema = load(opts->schema);
-    auto driver = backends::open(resolve_db_url(opts->db));
+    auto driver = open_database(opts->db);
     const Comparison comparison = compare(*driver, schema);
     exit_code = 0;
     if (comparison.plan.empty()) {

@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/db_options.h"
 #include "cli/pipeline.h"
 #include "cli/report.h"
 #include "core/errors.h"
@@ -11,7 +12,7 @@ namespace keyway::cli {
 namespace {
 struct DiffOptions {
   std::string schema = "schemas/";
-  std::string db;
+  DbOptions db;
   std::string format = "text";
   bool exit_code = false;
 };
@@ -22,14 +23,14 @@ void add_diff_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("diff", "Show what it takes to bring the database to the schema");
   cmd->add_option("--schema", opts->schema, "Schema file or directory of *.yaml")
       ->capture_default_str();
-  cmd->add_option("--db", opts->db, "Database URL (default: $KEYWAY_DATABASE_URL, sqlite:keyway.db)");
+  add_db_options(*cmd, opts->db);
   cmd->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "sql"}))
       ->capture_default_str();
   cmd->add_flag("--exit-code", opts->exit_code, "Exit 1 when changes are pending, 0 when in sync");
   cmd->callback([opts, &exit_code] {
     const model::Schema schema = load(opts->schema);
-    auto driver = backends::open(resolve_db_url(opts->db));
+    auto driver = open_database(opts->db);
     const Comparison comparison = compare(*driver, schema);
     if (opts->format == "sql") {
       std::cout << driver->script(comparison.plan);

@@ -1,0 +1,55 @@
+#include "cli/db_options.h"
+
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "backends/postgres/postgres_driver.h"
+#include "cli/pipeline.h"
+#include "core/errors.h"
+
+namespace keyway::cli {
+
+void add_db_options(CLI::App& command, DbOptions& options) {
+  command.add_option("--db", options.url,
+                     "Database URL (default: $KEYWAY_DATABASE_URL, then sqlite:keyway.db)");
+  command.add_option("--db-schema", options.db_schema,
+                     "PostgreSQL schema to manage (default: public)");
+  command.add_option("--lock-timeout", options.lock_timeout,
+                     "PostgreSQL: longest wait for a lock, e.g. 5s, 500ms")
+      ->capture_default_str();
+  command.add_flag("--no-online", options.no_online,
+                   "PostgreSQL: plain single-transaction DDL instead of NOT VALID / CONCURRENTLY");
+}
+
+std::chrono::milliseconds parse_duration(const std::string& text) {
+  static const std::regex kDuration(R"(^(\d+)(ms|s|m)?$)");
+  std::smatch m;
+  if (!std::regex_match(text, m, kDuration)) {
+    throw InputError(fmt::format("expected a duration such as 5s or 500ms, got '{}'", text));
+  }
+  const long long n = std::stoll(m[1].str());
+  const std::string unit = m[2].str();
+  if (unit == "ms") return std::chrono::milliseconds(n);
+  if (unit == "m") return std::chrono::minutes(n);
+  return std::chrono::seconds(n);
+}
+
+std::unique_ptr<backends::Driver> open_database(const DbOptions& options) {
+  std::string url = resolve_db_url(options.url);
+  const auto timeout = parse_duration(options.lock_timeout);
+  if (!options.db_schema.empty()) {
+    if (url.rfind("postgres", 0) != 0) {
+      throw InputError("--db-schema applies to PostgreSQL databases only");
+    }
+    url += (url.find('?') == std::string::npos ? "?schema=" : "&schema=") + options.db_schema;
+  }
+  auto driver = backends::open(url);
+  if (auto* pg = dynamic_cast<backends::postgres::PostgresDriver*>(driver.get())) {
+    pg->set_render_options({.online = !options.no_online});
+    pg->set_apply_options({.lock_timeout = timeout});
+  }
+  return driver;
+}
+
+}  // namespace keyway::cli
