@@ -35,7 +35,7 @@
 #include "backends/common/data_checks.h"
 #include "backends/postgres/postgres_ddl.h"
 #include "backends/postgres/postgres_driver.h"
-#include "backends/sqlite/sqlite_state.h"
+#include "backends/common/schema_state.h"
 
 namespace keyway::backends::postgres {
 
@@ -113,7 +113,7 @@ class Renderer {
       std::visit([&](const auto& c) { render(c, step); }, change);
       plan_.steps.push_back(std::move(step));
       if (follow_up_) plan_.steps.push_back(std::move(*follow_up_));
-      sqlite::apply_change(state_, change);
+      backends::apply_change(state_, change);
       names_.apply(change);
     }
     return std::move(plan_);

@@ -19,7 +19,7 @@
 #include "backends/sqlite/sqlite_ddl.h"
 #include "backends/sqlite/sqlite_driver.h"
 #include "backends/sqlite/sqlite_rebuild.h"
-#include "backends/sqlite/sqlite_state.h"
+#include "backends/common/schema_state.h"
 
 namespace keyway::backends::sqlite {
 

@@ -6,11 +6,11 @@
 #include "core/diff/change.h"
 #include "core/schema/schema.h"
 
-namespace keyway::backends::sqlite {
+namespace keyway::backends {
 
 // `database` after `change`. Renames follow through to the foreign keys of
-// other tables, as SQLite's RENAME does. A change naming a table that is not
+// other tables, as SQLite's RENAME and PostgreSQL do. A change naming a table that is not
 // there changes nothing.
 void apply_change(schema::Database& database, const diff::Change& change);
 
-}  // namespace keyway::backends::sqlite
+}  // namespace keyway::backends

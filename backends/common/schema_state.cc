@@ -1,10 +1,10 @@
-#include "backends/sqlite/sqlite_state.h"
+#include "backends/common/schema_state.h"
 
 #include <algorithm>
 #include <type_traits>
 #include <variant>
 
-namespace keyway::backends::sqlite {
+namespace keyway::backends {
 
 using schema::Database;
 using schema::Table;
@@ -120,4 +120,4 @@ void apply_change(Database& database, const diff::Change& change) {
       change);
 }
 
-}  // namespace keyway::backends::sqlite
+}  // namespace keyway::backends
