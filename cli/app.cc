@@ -44,6 +44,9 @@ int run(int argc, char** argv) {
   } catch (const soci::soci_error& e) {
     std::cerr << "error: database: " << e.what() << "\n";
     return static_cast<int>(ExitCode::kDatabase);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return static_cast<int>(ExitCode::kDatabase);
   }
   return exit_code;
 }

@@ -25,9 +25,11 @@ struct ApplyOptions {
 // A column or table whose links a CopyLinks moves elsewhere first loses nothing.
 std::vector<std::string> losses(backends::Driver& driver, const Comparison& comparison) {
   std::set<std::string> moved;  // "table.column" whose values are copied elsewhere
+  std::set<std::string> sources;  // tables some CopyLinks reads from
   for (const auto& change : comparison.changes) {
     const auto* copy = std::get_if<diff::CopyLinks>(&change);
     if (!copy) continue;
+    sources.insert(copy->from_table);
     moved.insert(copy->from_table + "." + copy->from_target_column);
     if (copy->mode != diff::CopyLinks::Mode::kColumnToJunction) {
       moved.insert(copy->from_table + "." + copy->from_source_column);
@@ -35,6 +37,7 @@ std::vector<std::string> losses(backends::Driver& driver, const Comparison& comp
   }
   // A junction whose every column is its key or a copied link loses nothing.
   auto all_moved = [&](const schema::Table& t) {
+    if (!sources.count(t.name)) return false;
     for (const auto& c : t.columns) {
       const bool key = t.primary_key.size() == 1 && t.primary_key[0] == c.name;
       if (!key && !moved.count(t.name + "." + c.name)) return false;

@@ -28,11 +28,16 @@ std::chrono::milliseconds parse_duration(const std::string& text) {
   if (!std::regex_match(text, m, kDuration)) {
     throw InputError(fmt::format("expected a duration such as 5s or 500ms, got '{}'", text));
   }
-  const long long n = std::stoll(m[1].str());
+  // A day is plenty for a lock wait; longer numbers are typing mistakes.
+  constexpr long long kMaxMs = 24LL * 60 * 60 * 1000;
+  const std::string digits = m[1].str();
+  const long long n = digits.size() > 9 ? kMaxMs + 1 : std::stoll(digits);
   const std::string unit = m[2].str();
-  if (unit == "ms") return std::chrono::milliseconds(n);
-  if (unit == "m") return std::chrono::minutes(n);
-  return std::chrono::seconds(n);
+  const long long ms = unit == "ms" ? n : unit == "m" ? n * 60000 : n * 1000;
+  if (ms > kMaxMs) {
+    throw InputError(fmt::format("duration '{}' is longer than a day", text));
+  }
+  return std::chrono::milliseconds(ms);
 }
 
 std::unique_ptr<backends::Driver> open_database(const DbOptions& options) {

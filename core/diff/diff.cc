@@ -52,6 +52,10 @@ class Differ {
       }
       if (!t.renamed_from) continue;
       auto old = from_by_name_.find(*t.renamed_from);
+      if (old != from_by_name_.end() && matched_from_.count(*t.renamed_from)) {
+        throw InputError(fmt::format("table '{}': renamed_from '{}' names a table already taken by "
+                                     "another table or rename", t.name, *t.renamed_from));
+      }
       if (old == from_by_name_.end() || to_names.count(*t.renamed_from)) {
         throw InputError(fmt::format(
             "table '{}': renamed_from '{}' matches no table in the database", t.name,
@@ -94,6 +98,11 @@ class Differ {
               to.name, c.name, *c.renamed_from, from.name));
         }
         old = hinted->second;
+        if (matched.count(old->name)) {
+          throw InputError(fmt::format(
+              "column '{}.{}': renamed_from '{}' names a column already taken by another column",
+              to.name, c.name, old->name));
+        }
         changes_.push_back(RenameColumn{to.name, old->name, c.name});
         column_renames[old->name] = c.name;
       }

@@ -11,7 +11,7 @@ namespace {
 
 using diff::Change;
 
-constexpr std::size_t kPhases = 9;
+constexpr std::size_t kPhases = 10;
 
 template <class... Ts>
 struct Overloaded : Ts... {
@@ -25,18 +25,18 @@ std::size_t phase_of(const Change& change) {
           [](const diff::RenameColumn&) -> std::size_t { return 0; },
           [](const diff::DropForeignKey&) -> std::size_t { return 1; },
           [](const diff::DropCheck&) -> std::size_t { return 1; },
-          [](const diff::DropUnique&) -> std::size_t { return 1; },
+          [](const diff::DropUnique&) -> std::size_t { return 8; },
           [](const diff::DropIndex&) -> std::size_t { return 1; },
-          [](const diff::AddTable&) -> std::size_t { return 2; },
-          [](const diff::AddColumn&) -> std::size_t { return 3; },
-          [](const diff::AlterColumn&) -> std::size_t { return 3; },
-          [](const diff::AddUnique&) -> std::size_t { return 4; },
-          [](const diff::AddIndex&) -> std::size_t { return 4; },
-          [](const diff::AddCheck&) -> std::size_t { return 4; },
+          [](const diff::AddTable&) -> std::size_t { return 4; },
+          [](const diff::AddColumn&) -> std::size_t { return 2; },
+          [](const diff::AlterColumn&) -> std::size_t { return 2; },
+          [](const diff::AddUnique&) -> std::size_t { return 3; },
+          [](const diff::AddIndex&) -> std::size_t { return 3; },
+          [](const diff::AddCheck&) -> std::size_t { return 3; },
           [](const diff::AddForeignKey&) -> std::size_t { return 5; },
           [](const diff::CopyLinks&) -> std::size_t { return 6; },
-          [](const diff::DropColumn&) -> std::size_t { return 7; },
-          [](const diff::DropTable&) -> std::size_t { return 8; },
+          [](const diff::DropColumn&) -> std::size_t { return 9; },
+          [](const diff::DropTable&) -> std::size_t { return 7; },
       },
       change);
 }
@@ -147,10 +147,10 @@ std::vector<Change> order(std::vector<Change> changes, const schema::Dialect& di
     phases[p].push_back(std::move(change));
   }
   std::vector<Change> detached;
-  phases[2] = order_added_tables(std::move(phases[2]), !dialect.can_reference_missing_tables(),
+  phases[4] = order_added_tables(std::move(phases[4]), !dialect.can_reference_missing_tables(),
                                  detached);
   for (auto& fk : detached) phases[5].push_back(std::move(fk));
-  phases[8] = order_dropped_tables(std::move(phases[8]));
+  phases[7] = order_dropped_tables(std::move(phases[7]));
 
   std::vector<Change> out;
   out.reserve(changes.size() + detached.size());

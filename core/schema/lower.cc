@@ -143,6 +143,22 @@ class Lowering {
     return key_of(target);
   }
 
+  // The model as it was called before a renamed_from hint; its table then
+  // followed the naming rule. (A model that keeps an explicit `table:` keeps
+  // its table, and the diff ignores a hint whose new name already exists.)
+  static Model as_before(const Model& m) {
+    Model old = m;
+    if (m.renamed_from) {
+      old.name = *m.renamed_from;
+      old.table.reset();
+    }
+    return old;
+  }
+
+  static std::string old_table_name(const Model& m) {
+    return table_name(as_before(m));
+  }
+
   std::string column_of(const Model& m, const std::string& field_name) const {
     const Field* f = m.find_field(field_name);
     return f ? column_name(*f) : field_name;
@@ -151,7 +167,7 @@ class Lowering {
   Table lower_model(const Model& m) {
     Table t;
     t.name = table_name(m);
-    t.renamed_from = m.renamed_from;
+    if (m.renamed_from) t.renamed_from = old_table_name(m);
     const bool explicit_key =
         std::any_of(m.fields.begin(), m.fields.end(), [](const Field& f) { return f.primary_key; });
     if (!explicit_key) {
@@ -284,7 +300,26 @@ class Lowering {
     j.indexes.push_back({constraint_name(j.name, {origin.target_column}, "idx"),
                          {origin.target_column}});
     j.junction = origin;
+    hint_junction_renames(owner, f, j);
     db.tables.push_back(std::move(j));
+  }
+
+  // When a side of an implicit junction was renamed, its table and columns
+  // were named after the old model: hint the renames so the links are kept.
+  void hint_junction_renames(const Model& owner, const Field& f, Table& j) const {
+    const Model& target = model_named(f.to);
+    if (!owner.renamed_from && !target.renamed_from) return;
+    const Model old_owner = as_before(owner);
+    Field old_field = f;
+    if (target.renamed_from && f.to != owner.name) old_field.to = *target.renamed_from;
+    if (f.to == owner.name) old_field.to = old_owner.name;
+    const std::string old_name =
+        f.db_table ? *f.db_table : junction_table_name(old_owner, old_field);
+    if (old_name != j.name) j.renamed_from = old_name;
+    const std::string old_source = junction_source_column(old_owner, old_field);
+    const std::string old_target = junction_target_column(old_owner, old_field);
+    if (old_source != j.columns[1].name) j.columns[1].renamed_from = old_source;
+    if (old_target != j.columns[2].name) j.columns[2].renamed_from = old_target;
   }
 
   const model::Schema& schema_;

@@ -153,3 +153,34 @@ TEST_F(Cli, UnreadableDatabaseIsADatabaseFailure) {
 
 }  // namespace
 }  // namespace keyway
+
+namespace keyway {
+namespace {
+
+class CliLoss : public ::testing::Test {
+ protected:
+  testing::TempDir dir_;
+};
+
+TEST_F(CliLoss, DroppingAKeyOnlyLookupTableIsRefusedWithoutYes) {
+  std::filesystem::create_directories(dir_.path() / "schemas");
+  std::ofstream(dir_.path() / "schemas" / "a.yaml")
+      << "models:\n  Country: {fields: {code: {type: char, max_length: 2, primary_key: true}}}\n"
+         "  Town: {fields: {name: text}}\n";
+  ASSERT_EQ(run_keyway({"apply"}, dir_.path().string()).exit_code, 0);
+  std::ofstream(dir_.path() / "schemas" / "a.yaml") << "models:\n  Town: {fields: {name: text}}\n";
+  const auto r = run_keyway({"apply"}, dir_.path().string());
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_NE(r.err.find("table country (0 rows)"), std::string::npos) << r.err;
+}
+
+TEST_F(CliLoss, AnAbsurdLockTimeoutIsBadInputNotACrash) {
+  std::filesystem::create_directories(dir_.path() / "schemas");
+  std::ofstream(dir_.path() / "schemas" / "a.yaml") << "models:\n  Town: {fields: {name: text}}\n";
+  const auto r = run_keyway({"diff", "--lock-timeout", "99999999999999999999s"}, dir_.path().string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("longer than a day"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace keyway

@@ -58,8 +58,8 @@ TEST(Differ, ForeignKeyBecomingOneToOneAddsTheUniqueAndDropsThePlainIndex) {
             (std::vector<std::string>{"drop index post_author_id_idx on post.author_id",
                                       "add unique post.author_id"}));
   EXPECT_EQ(described(lowered(o2o), lowered(kBlog)),
-            (std::vector<std::string>{"drop unique post.author_id",
-                                      "add index post_author_id_idx on post.author_id"}));
+            (std::vector<std::string>{"add index post_author_id_idx on post.author_id",
+                                      "drop unique post.author_id"}));
 }
 
 TEST(Differ, OnDeleteChangeReplacesTheForeignKey) {
@@ -173,6 +173,47 @@ models:
                 "create table enrollment",
                 "copy links of Course.students from course_students into enrollment",
                 "drop table course_students"}));
+}
+
+}  // namespace
+}  // namespace keyway::diff
+
+namespace keyway::diff {
+namespace {
+
+TEST(Differ, ModelRenameHintUsesTheModelNameAndKeepsItsJunction) {
+  const char* before = R"(
+models:
+  Tag: {fields: {name: text}}
+  Writer: {fields: {tags: {type: many_to_many, to: Tag}}}
+)";
+  const char* after = R"(
+models:
+  Tag: {fields: {name: text}}
+  Author:
+    renamed_from: Writer
+    fields: {tags: {type: many_to_many, to: Tag}}
+)";
+  EXPECT_EQ(described(lowered(before), lowered(after)),
+            (std::vector<std::string>{"rename table writer to author",
+                                      "rename table writer_tags to author_tags",
+                                      "rename column author_tags.writer_id to author_id"}));
+}
+
+TEST(Differ, TwoColumnsHintedFromOneOldColumnIsAnError) {
+  const char* before = "models: {Post: {fields: {title: text}}}";
+  const char* after =
+      "models: {Post: {fields: {heading: {type: text, renamed_from: title}, "
+      "headline: {type: text, renamed_from: title}}}}";
+  const testing::LenientDialect dialect;
+  try {
+    diff(lowered(before), lowered(after), dialect);
+    FAIL() << "expected an error";
+  } catch (const InputError& e) {
+    EXPECT_STREQ(e.what(),
+                 "column 'post.headline': renamed_from 'title' names a column already taken by "
+                 "another column");
+  }
 }
 
 }  // namespace

@@ -95,9 +95,9 @@ TEST(Order, PutsPhasesInTheDesignedOrder) {
   EXPECT_EQ(described(order(changes, dialect)),
             (std::vector<std::string>{
                 "rename table article to post", "drop index post_y_idx on post.y",
-                "create table author", "add column post.x integer NULL", "add unique post.x",
+                "add column post.x integer NULL", "add unique post.x", "create table author",
                 "add foreign key post.author_id → author.id ON DELETE NO ACTION",
-                "drop column post.x", "drop table old"}));
+                "drop table old", "drop column post.x"}));
 }
 
 TEST(Order, OrdersTenThousandTablesInAChain) {
