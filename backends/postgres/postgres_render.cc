@@ -17,9 +17,11 @@
 //     A unique a foreign key of the same plan relies on is built in the
 //     transaction, so that the foreign key can find it.
 // A constraint gets its online form only when a data check covers it (its
-// table, columns and target all exist before the plan): a failure after the
-// commit would leave the plan half applied, so a constraint whose rows could
-// not be checked first is added and validated inside the transaction.
+// table, columns and target all exist before the plan), or when it covers a
+// column this plan adds nullable without a default (every row holds NULL
+// there, which neither a unique nor a foreign key rejects): a failure after
+// the commit would leave the plan half applied, so a constraint whose rows
+// could not be vouched for is added and validated inside the transaction.
 // script() writes the plan for psql.
 #include <algorithm>
 #include <optional>
@@ -128,6 +130,16 @@ class Renderer {
         dropped.insert({drop->table, drop->column.name});
       } else if (const auto* fk = std::get_if<diff::AddForeignKey>(&change)) {
         relied_on_.insert({fk->key.ref_table, fk->key.ref_columns});
+      } else if (const auto* table = std::get_if<diff::AddTable>(&change)) {
+        for (const auto& key : table->table.foreign_keys) {
+          relied_on_.insert({key.ref_table, key.ref_columns});
+        }
+      }
+    }
+    for (const Change& change : changes_) {
+      const auto* add = std::get_if<diff::AddColumn>(&change);
+      if (add != nullptr && add->column.nullable && !add->column.default_value) {
+        all_null_.insert({add->table, add->column.name});
       }
     }
     for (const Change& change : changes_) {
@@ -140,6 +152,16 @@ class Renderer {
         refilled_on_undo_.insert({copy->from_table, copy->from_target_column});
       }
     }
+  }
+
+  // Rows cannot violate a unique or foreign key over `columns` when the data
+  // check found none, or when one of the columns is new and NULL everywhere.
+  bool vouched_for(const Step& step, const std::string& table,
+                   const std::vector<std::string>& columns) const {
+    if (!step.checks.empty()) return true;
+    return std::any_of(columns.begin(), columns.end(), [&](const std::string& column) {
+      return all_null_.contains({table, column}) && !filled_.contains({table, column});
+    });
   }
 
   // Whether a link copy of the plan fills the column `change` adds.
@@ -323,7 +345,7 @@ class Renderer {
 
   void render(const diff::AddForeignKey& c, Step& step) {
     const std::string name = Ddl::name_of(c.table, c.key);
-    const bool online = online_for(c.table) && !step.checks.empty();
+    const bool online = online_for(c.table) && vouched_for(step, c.table, c.key.columns);
     step.sql = {ddl_.add_foreign_key_sql(c.table, c.key, online)};
     step.reverse = {ddl_.drop_constraint_sql(c.table, name)};
     if (online) validate_later(c.table, name);
@@ -349,7 +371,7 @@ class Renderer {
 
   void render(const diff::AddUnique& c, Step& step) {
     const std::string name = Ddl::name_of(c.table, c.key);
-    if (online_for(c.table) && !step.checks.empty() &&
+    if (online_for(c.table) && vouched_for(step, c.table, c.key.columns) &&
         !relied_on_.contains({c.table, c.key.columns})) {
       step.sql = {ddl_.create_index_sql(c.table, name, c.key.columns, true, true),
                   ddl_.alter_table(c.table, fmt::format("ADD CONSTRAINT {} UNIQUE USING INDEX {}",
@@ -408,6 +430,7 @@ class Renderer {
   const common::CheckSyntax syntax_;
   Database state_;               // the schema as the plan has changed it so far
   common::OriginalNames names_;  // names before the plan, for checks and online forms
+  std::set<ColumnRef> all_null_;              // added nullable without a default
   std::set<ColumnRef> filled_;                // columns a link copy fills
   std::set<ColumnRef> not_null_after_copy_;   // added nullable, SET NOT NULL after the copy
   std::set<ColumnRef> refilled_on_undo_;      // dropped columns the undone copy fills again
