@@ -1,5 +1,6 @@
 #include <iostream>
 #include <memory>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -44,6 +45,17 @@ std::vector<std::string> losses(backends::Driver& driver, const Comparison& comp
     }
     return true;
   };
+  // Rows are counted before the plan runs, under the table's current name.
+  std::map<std::string, std::string> old_name;  // new -> old
+  for (const auto& change : comparison.changes) {
+    if (const auto* rename = std::get_if<diff::RenameTable>(&change)) {
+      old_name[rename->to] = rename->from;
+    }
+  }
+  auto live_name = [&](const std::string& table) {
+    auto it = old_name.find(table);
+    return it == old_name.end() ? table : it->second;
+  };
   std::vector<std::string> out;
   for (const auto& change : comparison.changes) {
     if (const auto* drop = std::get_if<diff::DropTable>(&change)) {
@@ -52,7 +64,7 @@ std::vector<std::string> losses(backends::Driver& driver, const Comparison& comp
       out.push_back(fmt::format("table {} ({} row{})", drop->table.name, rows, rows == 1 ? "" : "s"));
     } else if (const auto* col = std::get_if<diff::DropColumn>(&change)) {
       if (moved.count(col->table + "." + col->column.name)) continue;
-      const auto values = driver.count_rows(col->table, col->column.name);
+      const auto values = driver.count_rows(live_name(col->table), col->column.name);
       out.push_back(fmt::format("column {}.{} ({} non-null value{})", col->table, col->column.name,
                                 values, values == 1 ? "" : "s"));
     }

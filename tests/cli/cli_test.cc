@@ -174,6 +174,18 @@ TEST_F(CliLoss, DroppingAKeyOnlyLookupTableIsRefusedWithoutYes) {
   EXPECT_NE(r.err.find("table country (0 rows)"), std::string::npos) << r.err;
 }
 
+TEST_F(CliLoss, ADroppedColumnOfARenamedTableIsCountedUnderItsOldName) {
+  std::filesystem::create_directories(dir_.path() / "schemas");
+  std::ofstream(dir_.path() / "schemas" / "a.yaml")
+      << "models:\n  Town: {fields: {name: text, old: {type: text, null: true}}}\n";
+  ASSERT_EQ(run_keyway({"apply"}, dir_.path().string()).exit_code, 0);
+  std::ofstream(dir_.path() / "schemas" / "a.yaml")
+      << "models:\n  City: {renamed_from: Town, fields: {name: text}}\n";
+  const auto r = run_keyway({"apply"}, dir_.path().string());
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("column city.old (0 non-null values)"), std::string::npos) << r.err;
+}
+
 TEST_F(CliLoss, AnAbsurdLockTimeoutIsBadInputNotACrash) {
   std::filesystem::create_directories(dir_.path() / "schemas");
   std::ofstream(dir_.path() / "schemas" / "a.yaml") << "models:\n  Town: {fields: {name: text}}\n";
