@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "core/schema/naming.h"
+#include "core/schema/sql_literal.h"
 
 namespace keyway::backends::common {
 
@@ -23,16 +24,6 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
   std::string out;
   for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
   return out;
-}
-
-// A standard SQL string literal: 'it''s'.
-std::string text_literal(const std::string& text) {
-  std::string out = "'";
-  for (char c : text) {
-    if (c == '\'') out += '\'';
-    out += c;
-  }
-  return out + "'";
 }
 
 bool is_identifier_char(char c) {
@@ -102,7 +93,7 @@ class CheckSql {
     for (const auto& [label, original] : columns) {
       const schema::Column* column = t != nullptr ? t->find_column(label) : nullptr;
       parts.push_back(fmt::format("{} || {}",
-                                  text_literal((parts.empty() ? "" : " ") + label + "="),
+                                  schema::quote_sql_string((parts.empty() ? "" : " ") + label + "="),
                                   syntax_.value_text(ref(alias, original), column)));
     }
     return join(parts, " || ");
@@ -133,7 +124,7 @@ class CheckSql {
   std::string row_key(const std::string& table, const std::string& alias,
                       const std::vector<std::string>& extra = {}) const {
     const auto columns = key_columns(table, extra);
-    if (columns.empty()) return text_literal(syntax_.row_id + "=") + " || " + row_id(alias);
+    if (columns.empty()) return schema::quote_sql_string(syntax_.row_id + "=") + " || " + row_id(alias);
     return describe(table, columns, alias);
   }
 

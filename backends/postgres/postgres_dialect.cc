@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/schema/naming.h"
+#include "core/schema/sql_literal.h"
 
 namespace keyway::backends::postgres {
 
@@ -71,16 +72,11 @@ Literal parse_default(const std::string& text) {
   const std::string lower = schema::lower_ascii(t);
   if (lower == "null") return {Literal::Kind::kNull, ""};
   if (lower == "true" || lower == "false") return {Literal::Kind::kBool, lower};
-  static const std::regex kNumber(R"(^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$)");
-  if (std::regex_match(t, kNumber)) return {Literal::Kind::kNumber, t};
-  if (t.size() >= 2 && t.front() == '\'' && t.back() == '\'') {
-    std::string out;
-    for (std::size_t i = 1; i + 1 < t.size(); ++i) {
-      out += t[i];
-      if (t[i] == '\'' && i + 2 < t.size() && t[i + 1] == '\'') ++i;
-    }
+  if (schema::is_sql_number(t)) return {Literal::Kind::kNumber, t};
+  if (const auto unquoted = schema::unquote_sql_string(t)) {
+    const std::string& out = *unquoted;
     // A quoted number cast to a numeric type reads as the number.
-    if (std::regex_match(out, kNumber) && text.find("::") != std::string::npos &&
+    if (schema::is_sql_number(out) && text.find("::") != std::string::npos &&
         text.find("::character") == std::string::npos && text.find("::text") == std::string::npos) {
       return {Literal::Kind::kNumber, out};
     }
@@ -95,14 +91,7 @@ std::string literal_sql(const Literal& value) {
     case Literal::Kind::kBool: return value.text == "true" ? "true" : "false";
     case Literal::Kind::kNumber: return value.text;
     case Literal::Kind::kExpression: return value.text;
-    case Literal::Kind::kString: {
-      std::string out = "'";
-      for (char c : value.text) {
-        if (c == '\'') out += '\'';
-        out += c;
-      }
-      return out + "'";
-    }
+    case Literal::Kind::kString: return schema::quote_sql_string(value.text);
   }
   return "NULL";
 }

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <soci/postgresql/soci-postgresql.h>
 
+#include "backends/common/count_rows.h"
 #include "core/errors.h"
 
 namespace keyway::backends::postgres {
@@ -144,16 +145,9 @@ PostgresDriver::PostgresDriver(const std::string& url) : connection_(parse_url(u
 }
 
 std::int64_t PostgresDriver::count_rows(const std::string& table, const std::string& column) {
-  std::string sql = "SELECT count(*) FROM " + dialect_.quote(connection_.schema) + "." +
-                    dialect_.quote(table);
-  if (!column.empty()) sql += " WHERE " + dialect_.quote(column) + " IS NOT NULL";
-  try {
-    long long count = 0;
-    session_ << sql, soci::into(count);
-    return count;
-  } catch (const soci::soci_error& e) {
-    throw DatabaseError(fmt::format("cannot count the rows of {}: {}", table, e.what()));
-  }
+  return common::count_rows(session_, table,
+                            dialect_.quote(connection_.schema) + "." + dialect_.quote(table),
+                            column.empty() ? "" : dialect_.quote(column));
 }
 
 }  // namespace keyway::backends::postgres

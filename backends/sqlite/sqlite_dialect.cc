@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/schema/naming.h"
+#include "core/schema/sql_literal.h"
 
 namespace keyway::backends::sqlite {
 
@@ -79,15 +80,9 @@ Literal parse_default(const std::string& text) {
   const std::string lower = schema::lower_ascii(t);
   if (lower == "null") return {Literal::Kind::kNull, ""};
   if (lower == "true" || lower == "false") return {Literal::Kind::kBool, lower};
-  static const std::regex kNumber(R"(^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$)");
-  if (std::regex_match(t, kNumber)) return {Literal::Kind::kNumber, t};
-  if (t.size() >= 2 && t.front() == '\'' && t.back() == '\'') {
-    std::string out;
-    for (std::size_t i = 1; i + 1 < t.size(); ++i) {
-      out += t[i];
-      if (t[i] == '\'' && i + 2 < t.size() && t[i + 1] == '\'') ++i;
-    }
-    return {Literal::Kind::kString, out};
+  if (schema::is_sql_number(t)) return {Literal::Kind::kNumber, t};
+  if (const auto unquoted = schema::unquote_sql_string(t)) {
+    return {Literal::Kind::kString, *unquoted};
   }
   return {Literal::Kind::kExpression, t};
 }
@@ -98,14 +93,7 @@ std::string literal_sql(const Literal& value) {
     case Literal::Kind::kBool: return value.text == "true" ? "1" : "0";
     case Literal::Kind::kNumber: return value.text;
     case Literal::Kind::kExpression: return "(" + value.text + ")";
-    case Literal::Kind::kString: {
-      std::string out = "'";
-      for (char c : value.text) {
-        if (c == '\'') out += '\'';
-        out += c;
-      }
-      return out + "'";
-    }
+    case Literal::Kind::kString: return schema::quote_sql_string(value.text);
   }
   return "NULL";
 }

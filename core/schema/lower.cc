@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "core/schema/naming.h"
+#include "core/schema/sql_literal.h"
 
 namespace keyway::schema {
 
@@ -69,14 +70,7 @@ Literal literal_for(const model::Value& value) {
 }
 
 std::string choice_sql(const model::Value& value) {
-  if (value.kind == model::Value::Kind::kString) {
-    std::string out = "'";
-    for (char c : value.text) {
-      if (c == '\'') out += '\'';
-      out += c;
-    }
-    return out + "'";
-  }
+  if (value.kind == model::Value::Kind::kString) return quote_sql_string(value.text);
   if (value.kind == model::Value::Kind::kNull) return "NULL";
   return value.text;
 }
