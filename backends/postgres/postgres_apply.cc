@@ -18,72 +18,15 @@
 #include <fmt/format.h>
 #include <soci/postgresql/soci-postgresql.h>
 
+#include "backends/common/migration_messages.h"
 #include "backends/postgres/postgres_ddl.h"
 #include "backends/postgres/postgres_driver.h"
+#include "backends/postgres/postgres_messages.h"
 #include "core/errors.h"
 
 namespace keyway::backends::postgres {
 
 namespace {
-
-// SQLSTATE lock_not_available: lock_timeout expired
-// (https://www.postgresql.org/docs/15/errcodes-appendix.html).
-constexpr const char* kLockNotAvailable = "55P03";
-
-// "5s" for whole seconds, "200ms" otherwise, as --lock-timeout is written.
-std::string duration_text(std::chrono::milliseconds timeout) {
-  if (timeout.count() % 1000 == 0) return fmt::format("{}s", timeout.count() / 1000);
-  return fmt::format("{}ms", timeout.count());
-}
-
-// The server's own words, without SOCI's "Cannot execute query. " and
-// libpq's "ERROR:  " prefixes and trailing newlines.
-std::string pg_message(const soci::soci_error& error) {
-  std::string message = error.get_error_message();
-  for (const char* prefix : {"Cannot execute query. ", "ERROR:  "}) {
-    if (message.starts_with(prefix)) message = message.substr(std::string(prefix).size());
-  }
-  if (const auto at = message.find("ERROR:  "); at != std::string::npos) {
-    message = message.substr(at + 8);
-  }
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
-    message.pop_back();
-  }
-  // DETAIL and HINT lines indented under the message: "\n  DETAIL: ...".
-  std::string out;
-  for (std::size_t i = 0; i < message.size(); ++i) {
-    out += message[i];
-    if (message[i] != '\n') continue;
-    out += "  ";
-    for (const char* label : {"DETAIL:  ", "HINT:  "}) {
-      if (message.compare(i + 1, std::string(label).size(), label) == 0) {
-        out += std::string(label).substr(0, std::string(label).size() - 1);
-        i += std::string(label).size();
-      }
-    }
-  }
-  return out;
-}
-
-bool is_lock_timeout(const soci::soci_error& error) {
-  const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&error);
-  return pg != nullptr && pg->sqlstate() == kLockNotAvailable;
-}
-
-// For cleanup on the way out of a failure: the first error is the one to report.
-void quietly(soci::session& session, const std::string& sql) {
-  try {
-    session << sql;
-  } catch (const soci::soci_error&) {
-  }
-}
-
-std::string text_of(soci::session& session, const std::string& query) {
-  std::string value;
-  soci::indicator indicator = soci::i_ok;
-  session << query, soci::into(value, indicator);
-  return indicator == soci::i_ok ? value : "";
-}
 
 std::vector<std::string> first_column(soci::session& session, const std::string& query) {
   std::vector<std::string> out;
@@ -247,7 +190,8 @@ class Runner {
     return DatabaseError(fmt::format(
         "could not get a lock on {} within {} (--lock-timeout); another session holds it; "
         "{}\n  step {} ({})\n  statement: {}{}",
-        step.table, duration_text(timeout_), outcome(), i + 1, step.summary, statement, notes));
+        step.table, common::duration_text(timeout_), outcome(), i + 1, step.summary, statement,
+        notes));
   }
 
   DatabaseError failure(std::size_t i, const std::string& statement, const soci::soci_error& e,

@@ -47,6 +47,7 @@ std::string read_quoted(const std::string& text, std::size_t& at) {
 }  // namespace
 
 std::string Ddl::qualified(const std::string& name) const {
+  if (!qualify_) return quote(name);
   return quote(schema_) + "." + quote(name);
 }
 

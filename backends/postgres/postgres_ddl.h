@@ -1,7 +1,7 @@
 // PostgreSQL DDL text for the schema IR, in one schema (namespace): every
-// table schema-qualified and every identifier quoted by the dialect, values
-// through literal_sql(). Pure: no database. Statements carry no trailing
-// semicolon.
+// table schema-qualified (unless asked not to, for migration files) and every
+// identifier quoted by the dialect, values through literal_sql(). Pure: no
+// database. Statements carry no trailing semicolon.
 #pragma once
 
 #include <optional>
@@ -16,14 +16,17 @@ namespace keyway::backends::postgres {
 
 class Ddl {
  public:
-  Ddl(const PostgresDialect& dialect, std::string schema_name)
-      : dialect_(dialect), schema_(std::move(schema_name)) {}
+  // With `qualify` false, tables are named without their schema (see
+  // RenderOptions::qualify_names).
+  Ddl(const PostgresDialect& dialect, std::string schema_name, bool qualify = true)
+      : dialect_(dialect), schema_(std::move(schema_name)), qualify_(qualify) {}
 
   const PostgresDialect& dialect() const { return dialect_; }
   const std::string& schema_name() const { return schema_; }
 
   std::string quote(const std::string& identifier) const { return dialect_.quote(identifier); }
-  // `"schema"."name"`: a table, or an index in DROP INDEX.
+  // `"schema"."name"`: a table, or an index in DROP INDEX; `"name"` when not
+  // qualifying.
   std::string qualified(const std::string& name) const;
   // `"a", "b"`.
   std::string column_list(const std::vector<std::string>& columns) const;
@@ -67,6 +70,7 @@ class Ddl {
  private:
   const PostgresDialect& dialect_;
   std::string schema_;
+  bool qualify_;
 };
 
 // The index a `CREATE [UNIQUE] INDEX CONCURRENTLY "name" ON "schema"."t" ...`

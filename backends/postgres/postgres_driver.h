@@ -1,12 +1,16 @@
 // The PostgreSQL backend (SOCI's postgresql backend, libpq): inspect in a
 // fixed number of catalog queries (postgres_inspect.cc), SQL rendering with
 // online-safe forms (postgres_render.cc), apply in one transaction, or in
-// phases when online-safe statements must run outside one (postgres_apply.cc).
+// phases when online-safe statements must run outside one (postgres_apply.cc),
+// versioned migrations (postgres_history.cc, postgres_lock.cc, postgres_run.cc).
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <soci/soci.h>
 
@@ -28,6 +32,9 @@ struct RenderOptions {
   // then VALIDATE CONSTRAINT; CREATE UNIQUE INDEX CONCURRENTLY then
   // ADD CONSTRAINT ... UNIQUE USING INDEX. Off: plain single-transaction DDL.
   bool online = true;
+  // Tables, and indexes in DROP INDEX, named "schema"."name". Off: "name"
+  // alone, for migration files that run with search_path set to the schema.
+  bool qualify_names = true;
 };
 
 struct ApplyOptions {
@@ -53,6 +60,22 @@ std::string script(const plan::Plan& plan);
 // failure). A lock wait longer than `lock_timeout` fails clearly.
 void apply(soci::session& session, const plan::Plan& plan, const ApplyOptions& options);
 
+// keyway_migrations in `schema_name`: its rows in version order (none when
+// it does not exist), and CREATE TABLE when it is missing
+// (postgres_history.cc).
+std::vector<AppliedMigration> history(soci::session& session, const std::string& schema_name);
+void create_history_table(soci::session& session, const std::string& schema_name);
+
+// The session-level advisory lock on `schema_name`, with application_name
+// naming `holder` while it is held (postgres_lock.cc).
+std::unique_ptr<RunLock> lock_schema(soci::session& session, const std::string& schema_name,
+                                     std::chrono::milliseconds wait, const std::string& holder);
+
+// One migration with its history row, with search_path set to `schema_name`
+// and lock_timeout to `options.lock_timeout` (postgres_run.cc).
+std::optional<std::int64_t> run_migration(soci::session& session, const std::string& schema_name,
+                                          const MigrationRun& run, const ApplyOptions& options);
+
 class PostgresDriver final : public Driver {
  public:
   explicit PostgresDriver(const std::string& url);
@@ -66,6 +89,23 @@ class PostgresDriver final : public Driver {
   std::string script(const plan::Plan& plan) const override { return postgres::script(plan); }
   void apply(const plan::Plan& plan) override { postgres::apply(session_, plan, apply_options_); }
   std::int64_t count_rows(const std::string& table, const std::string& column = "") override;
+
+  // Plain single-transaction DDL with unqualified names: run() sets
+  // search_path to the schema.
+  void render_for_migration_files() override {
+    render_options_.online = false;
+    render_options_.qualify_names = false;
+  }
+  std::vector<AppliedMigration> history() override {
+    return postgres::history(session_, connection_.schema);
+  }
+  std::unique_ptr<RunLock> lock(std::chrono::milliseconds wait,
+                                const std::string& holder) override {
+    return lock_schema(session_, connection_.schema, wait, holder);
+  }
+  std::optional<std::int64_t> run(const MigrationRun& run) override {
+    return run_migration(session_, connection_.schema, run, apply_options_);
+  }
 
   void set_render_options(const RenderOptions& options) { render_options_ = options; }
   void set_apply_options(const ApplyOptions& options) { apply_options_ = options; }

@@ -446,7 +446,7 @@ class Renderer {
 plan::Plan render(const std::vector<Change>& changes, const Database& from,
                   const Database& /*to*/, const PostgresDialect& dialect,
                   const std::string& schema_name, const RenderOptions& options) {
-  const Ddl ddl(dialect, schema_name);
+  const Ddl ddl(dialect, schema_name, options.qualify_names);
   return Renderer(changes, from, ddl, options).run();
 }
 

@@ -14,41 +14,12 @@
 #include <fmt/format.h>
 
 #include "backends/sqlite/sqlite_driver.h"
+#include "backends/sqlite/sqlite_messages.h"
 #include "core/errors.h"
 
 namespace keyway::backends::sqlite {
 
 namespace {
-
-constexpr std::size_t kViolationsShown = 10;
-
-// A value of any type as text; SOCI's SQLite backend guesses a column's type
-// from its declaration, which expressions and pragmas lack.
-std::string text_at(const soci::row& row, std::size_t i) {
-  if (row.get_indicator(i) == soci::i_null) return "NULL";
-  switch (row.get_properties(i).get_data_type()) {
-    case soci::dt_string: return row.get<std::string>(i);
-    case soci::dt_integer: return std::to_string(row.get<int>(i));
-    case soci::dt_long_long: return std::to_string(row.get<long long>(i));
-    case soci::dt_unsigned_long_long: return std::to_string(row.get<unsigned long long>(i));
-    case soci::dt_double: return fmt::format("{}", row.get<double>(i));
-    default: return "?";
-  }
-}
-
-// SQLite's own words, without SOCI's "sqlite3_statement_backend::prepare: ".
-std::string sqlite_message(const soci::soci_error& error) {
-  std::string message = error.get_error_message();
-  if (message.starts_with("sqlite3_")) {
-    if (auto colon = message.find(": "); colon != std::string::npos) {
-      message = message.substr(colon + 2);
-    }
-  }
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
-    message.pop_back();
-  }
-  return message;
-}
 
 std::vector<std::string> first_column(soci::session& session, const std::string& query) {
   std::vector<std::string> out;
@@ -62,20 +33,6 @@ long long count(soci::session& session, const std::string& query) {
   soci::indicator indicator = soci::i_ok;
   session << query, soci::into(n, indicator);
   return indicator == soci::i_ok ? n : 0;
-}
-
-int pragma_value(soci::session& session, const std::string& pragma) {
-  int value = 0;
-  session << "PRAGMA " + pragma, soci::into(value);
-  return value;
-}
-
-// For cleanup on the way out of a failure: the first error is the one to report.
-void quietly(soci::session& session, const std::string& sql) {
-  try {
-    session << sql;
-  } catch (const soci::soci_error&) {
-  }
 }
 
 void run_data_checks(soci::session& session, const plan::Plan& plan) {
@@ -102,22 +59,6 @@ void run_data_checks(soci::session& session, const plan::Plan& plan) {
   std::string message = "existing rows do not allow this plan; nothing was changed:";
   for (const auto& failure : failures) message += "\n  " + failure;
   throw DatabaseError(message);
-}
-
-// "post rowid 3: no parent in author", for each row PRAGMA foreign_key_check
-// reports (https://www.sqlite.org/pragma.html#pragma_foreign_key_check).
-std::vector<std::string> foreign_key_violations(soci::session& session, std::size_t& total) {
-  std::vector<std::string> out;
-  total = 0;
-  soci::rowset<soci::row> rows = session.prepare << "PRAGMA foreign_key_check";
-  for (const soci::row& row : rows) {
-    ++total;
-    if (out.size() < kViolationsShown) {
-      out.push_back(fmt::format("{} rowid {}: no parent in {}", text_at(row, 0), text_at(row, 1),
-                                text_at(row, 2)));
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -165,16 +106,11 @@ void apply(soci::session& session, const plan::Plan& plan) {
   }
 
   try {
-    std::size_t total = 0;
-    const std::vector<std::string> violations = foreign_key_violations(session, total);
-    if (!violations.empty()) {
-      std::string message = fmt::format(
-          "foreign key check failed, nothing was changed: {} row(s) without a parent", total);
-      for (const auto& violation : violations) message += "\n  " + violation;
-      if (total > violations.size()) {
-        message += fmt::format("\n  ... and {} more", total - violations.size());
-      }
-      fail(message);
+    const ForeignKeyViolations violations = foreign_key_violations(session);
+    if (violations.total > 0) {
+      fail(fmt::format("foreign key check failed, nothing was changed: {} row(s) without a parent",
+                       violations.total) +
+           violations.lines());
     }
     session << "COMMIT";
   } catch (const soci::soci_error& e) {

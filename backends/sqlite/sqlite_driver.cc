@@ -25,7 +25,7 @@ std::string connect_string(const std::string& path) {
 
 }  // namespace
 
-SqliteDriver::SqliteDriver(const std::string& path) {
+SqliteDriver::SqliteDriver(const std::string& path) : path_(path) {
   if (path.empty()) throw DatabaseError("cannot open SQLite database: the file name is empty");
   try {
     session_.open(*soci::factory_sqlite3(), connect_string(path));

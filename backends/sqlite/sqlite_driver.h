@@ -1,9 +1,14 @@
 // The SQLite backend: inspect (sqlite_inspect.cc), SQL rendering with the
-// table-rebuild procedure (sqlite_render.cc), apply (sqlite_apply.cc).
+// table-rebuild procedure (sqlite_render.cc), apply (sqlite_apply.cc), and
+// versioned migrations (sqlite_history.cc, sqlite_lock.cc, sqlite_run.cc).
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <soci/soci.h>
 
@@ -30,6 +35,23 @@ std::string script(const plan::Plan& plan);
 // foreign keys off, then PRAGMA foreign_key_check before COMMIT.
 void apply(soci::session& session, const plan::Plan& plan);
 
+// keyway_migrations: its rows in version order (none when it does not
+// exist), and CREATE TABLE IF NOT EXISTS (sqlite_history.cc).
+std::vector<AppliedMigration> history(soci::session& session);
+void create_history_table(soci::session& session);
+
+// The lock file "<path>-keyway.lock" beside a database file, held with an
+// exclusive flock() and naming its holder; none for ":memory:"
+// (sqlite_lock.cc).
+std::unique_ptr<RunLock> lock_file(const std::string& path, std::chrono::milliseconds wait,
+                                   const std::string& holder);
+
+// One migration with its history row (sqlite_run.cc): a transactional script
+// in one BEGIN IMMEDIATE transaction with foreign keys off and PRAGMA
+// foreign_key_check before COMMIT; a no-transaction script statement by
+// statement, then its row in a transaction of its own.
+std::optional<std::int64_t> run_migration(soci::session& session, const MigrationRun& run);
+
 class SqliteDriver final : public Driver {
  public:
   // `path` is a file name or ":memory:".
@@ -45,9 +67,20 @@ class SqliteDriver final : public Driver {
   void apply(const plan::Plan& plan) override { sqlite::apply(session_, plan); }
   std::int64_t count_rows(const std::string& table, const std::string& column = "") override;
 
+  std::vector<AppliedMigration> history() override { return sqlite::history(session_); }
+  std::unique_ptr<RunLock> lock(std::chrono::milliseconds wait,
+                                const std::string& holder) override;
+  std::optional<std::int64_t> run(const MigrationRun& run) override {
+    return sqlite::run_migration(session_, run);
+  }
+
   soci::session& session() { return session_; }
+  // The file name it was opened with (as given: relative to the working
+  // directory), or ":memory:".
+  const std::string& path() const { return path_; }
 
  private:
+  std::string path_;
   SqliteDialect dialect_;
   soci::session session_;
 };
