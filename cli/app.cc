@@ -27,6 +27,9 @@ int run(int argc, char** argv) {
   add_validate_command(app, exit_code);
   add_diff_command(app, exit_code);
   add_apply_command(app, exit_code);
+  add_generate_command(app, exit_code);
+  add_migrate_command(app, exit_code);
+  add_check_command(app, exit_code);
 
   try {
     app.parse(argc, argv);

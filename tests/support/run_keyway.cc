@@ -1,6 +1,7 @@
 #include "support/run_keyway.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,14 +27,14 @@ std::string slurp(const std::string& path) {
 }
 }  // namespace
 
-RunResult run_keyway(const std::vector<std::string>& args, const std::string& cwd,
-                     const std::vector<std::string>& env) {
-  TempDir capture;
-  const std::string out_path = capture.file("out");
-  const std::string err_path = capture.file("err");
-  const pid_t pid = fork();
-  if (pid < 0) throw std::runtime_error("fork failed");
-  if (pid == 0) {
+KeywayProcess::KeywayProcess(const std::vector<std::string>& args, const std::string& cwd,
+                             const std::vector<std::string>& env)
+    : capture_(std::make_unique<TempDir>()) {
+  const std::string out_path = capture_->file("out");
+  const std::string err_path = capture_->file("err");
+  pid_ = fork();
+  if (pid_ < 0) throw std::runtime_error("fork failed");
+  if (pid_ == 0) {
     if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
     const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -56,13 +57,33 @@ RunResult run_keyway(const std::vector<std::string>& args, const std::string& cw
     execv(binary.c_str(), argv.data());
     _exit(127);
   }
+}
+
+KeywayProcess::~KeywayProcess() {
+  if (pid_ > 0) {
+    ::kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+}
+
+void KeywayProcess::kill(int signal) {
+  if (pid_ > 0) ::kill(pid_, signal);
+}
+
+RunResult KeywayProcess::wait() {
   int status = 0;
-  waitpid(pid, &status, 0);
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
   RunResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.out = slurp(out_path);
-  result.err = slurp(err_path);
+  result.out = slurp(capture_->file("out"));
+  result.err = slurp(capture_->file("err"));
   return result;
+}
+
+RunResult run_keyway(const std::vector<std::string>& args, const std::string& cwd,
+                     const std::vector<std::string>& env) {
+  return KeywayProcess(args, cwd, env).wait();
 }
 
 }  // namespace keyway::testing

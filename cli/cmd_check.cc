@@ -1,0 +1,135 @@
+// keyway check: the CI gate. Exit 1, with a report, when the YAML holds
+// changes no migration contains, when keyway.sum does not match the files,
+// or (with --db) when that database is not at the latest migration or has
+// drifted from what its applied migrations produce. Writes nothing.
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "cli/db_options.h"
+#include "cli/migrations.h"
+#include "cli/pipeline.h"
+#include "core/diff/diff.h"
+#include "core/errors.h"
+#include "core/migrate/sum_file.h"
+#include "core/schema/lower.h"
+
+namespace keyway::cli {
+
+namespace {
+
+struct CheckOptions {
+  std::string schema = "schemas/";
+  std::string dir = "migrations";
+  std::string dev_url;
+  DbOptions db;
+};
+
+struct Finding {
+  std::string title;
+  std::vector<std::string> lines;
+};
+
+std::vector<std::string> summaries(const plan::Plan& plan) {
+  std::vector<std::string> out;
+  for (const auto& step : plan.steps) out.push_back(step.summary);
+  return out;
+}
+
+// What the live database holds beyond (or short of) what its applied
+// migrations produce.
+std::vector<std::string> drift(backends::Driver& live, const migrate::MigrationDir& dir,
+                               const std::string& through, const std::string& scratch_url) {
+  auto scratch = backends::open_scratch(scratch_url);
+  if (!through.empty()) replay(scratch->driver(), dir, through);
+  std::vector<std::string> out;
+  for (const auto& change : diff::diff(scratch->driver().inspect(), live.inspect(), live.dialect())) {
+    out.push_back(diff::describe(change));
+  }
+  return out;
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& app, int& exit_code) {
+  auto opts = std::make_shared<CheckOptions>();
+  auto* cmd = app.add_subcommand(
+      "check", "For CI: fail when the schema, the migrations and the database disagree");
+  cmd->add_option("--schema", opts->schema, "Schema file or directory of *.yaml")
+      ->capture_default_str();
+  cmd->add_option("--dir", opts->dir, "Migrations directory")->capture_default_str();
+  cmd->add_option("--dev-url", opts->dev_url,
+                  "Database server to replay the migrations on (default: the --db server; "
+                  "SQLite replays in memory)");
+  add_db_options(*cmd, opts->db);
+  cmd->callback([opts, &exit_code] {
+    const model::Schema schema = load(opts->schema);
+    const migrate::MigrationDir dir = migrate::read_migrations(opts->dir);
+    std::vector<Finding> findings;
+
+    if (const auto problems = migrate::verify_sum(dir); !problems.empty()) {
+      findings.push_back({fmt::format("{} does not match the migration files "
+                                      "(after a deliberate edit, run `keyway migrate hash`):",
+                                      migrate::kSumFileName),
+                          problems});
+    }
+
+    const std::string scratch_url = scratch_server(opts->dev_url, opts->db.url);
+    {
+      auto scratch = backends::open_scratch(scratch_url);
+      replay(scratch->driver(), dir);
+      auto& driver = scratch->driver();
+      driver.render_for_migration_files();
+      const Comparison comparison = compare(driver, driver.inspect(), schema::lower(schema));
+      if (!comparison.plan.empty()) {
+        findings.push_back({fmt::format("the schema holds changes no migration contains "
+                                        "(run `keyway generate NAME`):"),
+                            summaries(comparison.plan)});
+      }
+    }
+
+    if (!opts->db.url.empty()) {
+      auto live = open_database(opts->db);
+      const std::string url = backends::mask_password(opts->db.url);
+      const auto states = reconcile(dir, live->history());
+      std::vector<std::string> behind = history_problems(states, dir);
+      std::string latest_applied;
+      for (const auto& s : states) {
+        if (s.kind == VersionState::Kind::kPending) {
+          behind.push_back(fmt::format("{} is pending", s.file->up.string()));
+        } else if (s.kind == VersionState::Kind::kApplied) {
+          latest_applied = s.version;
+        }
+      }
+      if (!behind.empty()) {
+        findings.push_back({fmt::format("{} is not at the latest migration (run `keyway migrate up`):", url),
+                            behind});
+      }
+      const auto drifted = drift(*live, dir, latest_applied, scratch_url);
+      if (!drifted.empty()) {
+        findings.push_back({fmt::format("{} has drifted from what its applied migrations produce "
+                                        "(changed by hand?):", url),
+                            drifted});
+      }
+    }
+
+    if (findings.empty()) {
+      std::cout << fmt::format("ok: {} migration{} in {}, and they produce the schema{}.\n",
+                               dir.migrations.size(), dir.migrations.size() == 1 ? "" : "s",
+                               opts->dir,
+                               opts->db.url.empty() ? "" : "; the database is at the latest and has not drifted");
+      exit_code = 0;
+      return;
+    }
+    for (const auto& finding : findings) {
+      std::cout << finding.title << "\n";
+      for (const auto& line : finding.lines) std::cout << "  - " << line << "\n";
+    }
+    std::cout << fmt::format("check failed: {} problem{}.\n", findings.size(), findings.size() == 1 ? "" : "s");
+    exit_code = static_cast<int>(ExitCode::kPending);
+  });
+}
+
+}  // namespace keyway::cli
