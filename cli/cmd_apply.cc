@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/config.h"
 #include "cli/db_options.h"
 #include "cli/losses.h"
 #include "cli/pipeline.h"
@@ -15,7 +16,7 @@ namespace keyway::cli {
 namespace {
 
 struct ApplyOptions {
-  std::string schema = "schemas/";
+  std::string schema;  // empty: keyway.yaml, then schemas/
   DbOptions db;
   bool dry_run = false;
   bool yes = false;
@@ -43,8 +44,7 @@ std::vector<std::string> losses(backends::Driver& driver, const Comparison& comp
 void add_apply_command(CLI::App& app, int& exit_code) {
   auto opts = std::make_shared<ApplyOptions>();
   auto* cmd = app.add_subcommand("apply", "Bring the database to the schema in one transaction");
-  cmd->add_option("--schema", opts->schema, "Schema file or directory of *.yaml")
-      ->capture_default_str();
+  cmd->add_option("--schema", opts->schema, "Schema file or directory of *.yaml (default: keyway.yaml's, then schemas/)");
   add_db_options(*cmd, opts->db);
   cmd->add_flag("--dry-run", opts->dry_run, "Print the SQL and touch nothing");
   cmd->add_flag("--yes", opts->yes, "Allow a plan that drops tables or columns");

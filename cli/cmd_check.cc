@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/config.h"
 #include "cli/db_options.h"
 #include "cli/migrations.h"
 #include "cli/pipeline.h"
@@ -21,8 +22,8 @@ namespace keyway::cli {
 namespace {
 
 struct CheckOptions {
-  std::string schema = "schemas/";
-  std::string dir = "migrations";
+  std::string schema;  // empty: keyway.yaml, then schemas/
+  std::string dir;  // empty: keyway.yaml, then migrations
   std::string dev_url;
   DbOptions db;
 };
@@ -57,14 +58,14 @@ void add_check_command(CLI::App& app, int& exit_code) {
   auto opts = std::make_shared<CheckOptions>();
   auto* cmd = app.add_subcommand(
       "check", "For CI: fail when the schema, the migrations and the database disagree");
-  cmd->add_option("--schema", opts->schema, "Schema file or directory of *.yaml")
-      ->capture_default_str();
-  cmd->add_option("--dir", opts->dir, "Migrations directory")->capture_default_str();
+  cmd->add_option("--schema", opts->schema, "Schema file or directory of *.yaml (default: keyway.yaml's, then schemas/)");
+  cmd->add_option("--dir", opts->dir, "Migrations directory (default: keyway.yaml's, then migrations)");
   cmd->add_option("--dev-url", opts->dev_url,
                   "Database server to replay the migrations on (default: the --db server; "
                   "SQLite replays in memory)");
   add_db_options(*cmd, opts->db);
   cmd->callback([opts, &exit_code] {
+    opts->dir = resolve_migrations_dir(opts->dir);
     const model::Schema schema = load(opts->schema);
     const migrate::MigrationDir dir = migrate::read_migrations(opts->dir);
     std::vector<Finding> findings;

@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "cli/commands.h"
+#include "cli/config.h"
 #include "cli/db_options.h"
 #include "cli/pipeline.h"
 #include "cli/report.h"
@@ -11,7 +12,7 @@ namespace keyway::cli {
 
 namespace {
 struct DiffOptions {
-  std::string schema = "schemas/";
+  std::string schema;  // empty: keyway.yaml, then schemas/
   DbOptions db;
   std::string format = "text";
   bool exit_code = false;
@@ -21,8 +22,7 @@ struct DiffOptions {
 void add_diff_command(CLI::App& app, int& exit_code) {
   auto opts = std::make_shared<DiffOptions>();
   auto* cmd = app.add_subcommand("diff", "Show what it takes to bring the database to the schema");
-  cmd->add_option("--schema", opts->schema, "Schema file or directory of *.yaml")
-      ->capture_default_str();
+  cmd->add_option("--schema", opts->schema, "Schema file or directory of *.yaml (default: keyway.yaml's, then schemas/)");
   add_db_options(*cmd, opts->db);
   cmd->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "sql"}))

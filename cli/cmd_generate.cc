@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/config.h"
 #include "cli/db_options.h"
 #include "cli/losses.h"
 #include "cli/migrations.h"
@@ -26,8 +27,8 @@ namespace {
 
 struct GenerateOptions {
   std::string name;
-  std::string schema = "schemas/";
-  std::string dir = "migrations";
+  std::string schema;  // empty: keyway.yaml, then schemas/
+  std::string dir;  // empty: keyway.yaml, then migrations
   std::string dev_url;
   DbOptions db;
 };
@@ -109,15 +110,15 @@ void add_generate_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand(
       "generate", "Write the next up/down migration files for what the schema holds beyond them");
   cmd->add_option("name", opts->name, "Name of the migration, e.g. add_posts")->required();
-  cmd->add_option("--schema", opts->schema, "Schema file or directory of *.yaml")
-      ->capture_default_str();
-  cmd->add_option("--dir", opts->dir, "Migrations directory")->capture_default_str();
+  cmd->add_option("--schema", opts->schema, "Schema file or directory of *.yaml (default: keyway.yaml's, then schemas/)");
+  cmd->add_option("--dir", opts->dir, "Migrations directory (default: keyway.yaml's, then migrations)");
   cmd->add_option("--dev-url", opts->dev_url,
                   "Database server to replay the migrations on (default: the --db server; "
                   "SQLite replays in memory)");
   add_db_options(*cmd, opts->db);
   cmd->callback([opts, &exit_code] {
     migrate::check_migration_name(opts->name);
+    opts->dir = resolve_migrations_dir(opts->dir);
     const model::Schema schema = load(opts->schema);
     const migrate::MigrationDir dir = read_verified(opts->dir);
     const bool from_live = !opts->db.url.empty();

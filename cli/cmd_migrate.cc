@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/config.h"
 #include "cli/db_options.h"
 #include "cli/migration_runner.h"
 #include "cli/migrations.h"
@@ -19,7 +20,7 @@ namespace keyway::cli {
 namespace {
 
 struct MigrateOptions {
-  std::string dir = "migrations";
+  std::string dir;  // empty: keyway.yaml, then migrations
   DbOptions db;
   bool dry_run = false;
   std::string lock_wait = "30s";
@@ -32,7 +33,7 @@ struct MigrateOptions {
 CLI::App* add_runner_command(CLI::App& migrate, const std::string& name, const std::string& help,
                              MigrateOptions& opts, bool runs) {
   auto* cmd = migrate.add_subcommand(name, help);
-  cmd->add_option("--dir", opts.dir, "Migrations directory")->capture_default_str();
+  cmd->add_option("--dir", opts.dir, "Migrations directory (default: keyway.yaml's, then migrations)");
   add_db_options(*cmd, opts.db);
   if (runs) {
     cmd->add_flag("--dry-run", opts.dry_run, "Print the SQL that would run and touch nothing");
@@ -44,7 +45,7 @@ CLI::App* add_runner_command(CLI::App& migrate, const std::string& name, const s
 }
 
 RunnerSettings settings_of(const MigrateOptions& opts, const std::string& command) {
-  return RunnerSettings{.dir = opts.dir,
+  return RunnerSettings{.dir = resolve_migrations_dir(opts.dir),
                         .db = opts.db,
                         .dry_run = opts.dry_run,
                         .lock_wait = parse_duration(opts.lock_wait),
@@ -103,9 +104,9 @@ void add_migrate_command(CLI::App& app, int& exit_code) {
 
   auto hash_opts = std::make_shared<MigrateOptions>();
   auto* hash_cmd = migrate->add_subcommand("hash", "Rewrite keyway.sum after a deliberate edit of the files");
-  hash_cmd->add_option("--dir", hash_opts->dir, "Migrations directory")->capture_default_str();
+  hash_cmd->add_option("--dir", hash_opts->dir, "Migrations directory (default: keyway.yaml's, then migrations)");
   hash_cmd->callback([hash_opts, &exit_code] {
-    hash(hash_opts->dir);
+    hash(resolve_migrations_dir(hash_opts->dir));
     exit_code = 0;
   });
 }

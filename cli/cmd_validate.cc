@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/config.h"
 #include "cli/pipeline.h"
 #include "core/schema/lower.h"
 

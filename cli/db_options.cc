@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "backends/postgres/postgres_driver.h"
+#include "cli/config.h"
 #include "cli/pipeline.h"
 #include "core/errors.h"
 
@@ -43,11 +44,15 @@ std::chrono::milliseconds parse_duration(const std::string& text) {
 std::unique_ptr<backends::Driver> open_database(const DbOptions& options) {
   std::string url = resolve_db_url(options.url);
   const auto timeout = parse_duration(options.lock_timeout);
-  if (!options.db_schema.empty()) {
+  // keyway.yaml's db_schema goes with its URL only.
+  const std::string db_schema = !options.db_schema.empty()                               ? options.db_schema
+                                : url == config().db_url && !config().db_schema.empty() ? config().db_schema
+                                                                                         : "";
+  if (!db_schema.empty()) {
     if (url.rfind("postgres", 0) != 0) {
       throw InputError("--db-schema applies to PostgreSQL databases only");
     }
-    url += (url.find('?') == std::string::npos ? "?schema=" : "&schema=") + options.db_schema;
+    url += (url.find('?') == std::string::npos ? "?schema=" : "&schema=") + db_schema;
   }
   auto driver = backends::open(url);
   if (auto* pg = dynamic_cast<backends::postgres::PostgresDriver*>(driver.get())) {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/config.h"
 #include "cli/pipeline.h"
 #include "core/errors.h"
 #include "core/migrate/sql_split.h"
@@ -98,7 +99,8 @@ std::string runner_name(const std::string& command) {
 }
 
 std::string scratch_server(const std::string& dev_url, const std::string& db_flag) {
-  return dev_url.empty() ? resolve_db_url(db_flag) : dev_url;
+  const std::string dev = resolve_dev_url(dev_url);
+  return dev.empty() ? resolve_db_url(db_flag) : dev;
 }
 
 }  // namespace keyway::cli

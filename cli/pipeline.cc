@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "cli/config.h"
 #include "core/diff/diff.h"
 #include "core/model/loader.h"
 #include "core/plan/order.h"
@@ -12,10 +13,11 @@ namespace keyway::cli {
 std::string resolve_db_url(const std::string& flag) {
   if (!flag.empty()) return flag;
   if (const char* env = std::getenv("KEYWAY_DATABASE_URL"); env && *env) return env;
+  if (!config().db_url.empty()) return config().db_url;
   return "sqlite:keyway.db";
 }
 
-model::Schema load(const std::string& path) { return model::load_schema(path); }
+model::Schema load(const std::string& path) { return model::load_schema(resolve_schema_path(path)); }
 
 namespace {
 

@@ -15,10 +15,11 @@
 namespace keyway::cli {
 
 // Where a value comes from, strongest first: the flag, KEYWAY_DATABASE_URL,
-// the default sqlite:keyway.db.
+// keyway.yaml's environment, the default sqlite:keyway.db.
 std::string resolve_db_url(const std::string& flag);
 
-// Loads and validates the schema at `path` (file or directory).
+// Loads and validates the schema at `path` (file or directory; empty:
+// keyway.yaml's, then schemas/).
 model::Schema load(const std::string& path);
 
 struct Comparison {
