@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "backends/history.h"
+#include "backends/progress.h"
 #include "core/diff/change.h"
 #include "core/plan/plan.h"
 #include "core/schema/dialect.h"
@@ -76,6 +77,12 @@ class Driver {
   // statement fails; SQLite also runs PRAGMA foreign_key_check before COMMIT
   // (its scripts run with foreign keys off, as the rebuild procedure needs).
   virtual std::optional<std::int64_t> run(const MigrationRun& run) = 0;
+
+  // apply() and run() report each statement they execute to `progress`.
+  void set_progress(StatementProgress progress) { progress_ = std::move(progress); }
+
+ protected:
+  StatementProgress progress_;
 };
 
 // Opens the database a URL names: "sqlite:path", "sqlite::memory:",

@@ -68,7 +68,7 @@ void add_apply_command(CLI::App& app, int& exit_code) {
       message += "run again with --yes to apply it";
       throw InputError(message);
     }
-    print_changes(std::cout, comparison);
+    print_changes(std::cout, comparison, use_colour());
     driver->apply(comparison.plan);
     std::cout << fmt::format("Applied {} change{}.\n", comparison.plan.steps.size(),
                              comparison.plan.steps.size() == 1 ? "" : "s");

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "cli/config.h"
@@ -26,9 +27,11 @@ struct CheckOptions {
   std::string dir;  // empty: keyway.yaml, then migrations
   std::string dev_url;
   DbOptions db;
+  std::string format = "text";
 };
 
 struct Finding {
+  std::string code;  // sum_mismatch, unmigrated_changes, not_at_latest, drift
   std::string title;
   std::vector<std::string> lines;
 };
@@ -64,6 +67,9 @@ void add_check_command(CLI::App& app, int& exit_code) {
                   "Database server to replay the migrations on (default: the --db server; "
                   "SQLite replays in memory)");
   add_db_options(*cmd, opts->db);
+  cmd->add_option("--format", opts->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   cmd->callback([opts, &exit_code] {
     opts->dir = resolve_migrations_dir(opts->dir);
     const model::Schema schema = load(opts->schema);
@@ -71,7 +77,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
     std::vector<Finding> findings;
 
     if (const auto problems = migrate::verify_sum(dir); !problems.empty()) {
-      findings.push_back({fmt::format("{} does not match the migration files "
+      findings.push_back({"sum_mismatch", fmt::format("{} does not match the migration files "
                                       "(after a deliberate edit, run `keyway migrate hash`):",
                                       migrate::kSumFileName),
                           problems});
@@ -85,7 +91,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
       driver.render_for_migration_files();
       const Comparison comparison = compare(driver, driver.inspect(), schema::lower(schema));
       if (!comparison.plan.empty()) {
-        findings.push_back({fmt::format("the schema holds changes no migration contains "
+        findings.push_back({"unmigrated_changes", fmt::format("the schema holds changes no migration contains "
                                         "(run `keyway generate NAME`):"),
                             summaries(comparison.plan)});
       }
@@ -105,23 +111,36 @@ void add_check_command(CLI::App& app, int& exit_code) {
         }
       }
       if (!behind.empty()) {
-        findings.push_back({fmt::format("{} is not at the latest migration (run `keyway migrate up`):", url),
+        findings.push_back({"not_at_latest", fmt::format("{} is not at the latest migration (run `keyway migrate up`):", url),
                             behind});
       }
       const auto drifted = drift(*live, dir, latest_applied, scratch_url);
       if (!drifted.empty()) {
-        findings.push_back({fmt::format("{} has drifted from what its applied migrations produce "
+        findings.push_back({"drift", fmt::format("{} has drifted from what its applied migrations produce "
                                         "(changed by hand?):", url),
                             drifted});
       }
     }
 
+    exit_code = findings.empty() ? 0 : static_cast<int>(ExitCode::kPending);
+    if (opts->format == "json") {
+      nlohmann::ordered_json items = nlohmann::ordered_json::array();
+      for (const auto& f : findings) {
+        items.push_back({{"code", f.code}, {"title", f.title}, {"items", f.lines}});
+      }
+      const nlohmann::ordered_json report = {{"format", "keyway.check"},
+                                             {"version", 1},
+                                             {"ok", findings.empty()},
+                                             {"migrations", dir.migrations.size()},
+                                             {"findings", std::move(items)}};
+      std::cout << report.dump(2) << "\n";
+      return;
+    }
     if (findings.empty()) {
       std::cout << fmt::format("ok: {} migration{} in {}, and they produce the schema{}.\n",
                                dir.migrations.size(), dir.migrations.size() == 1 ? "" : "s",
                                opts->dir,
                                opts->db.url.empty() ? "" : "; the database is at the latest and has not drifted");
-      exit_code = 0;
       return;
     }
     for (const auto& finding : findings) {
@@ -129,7 +148,6 @@ void add_check_command(CLI::App& app, int& exit_code) {
       for (const auto& line : finding.lines) std::cout << "  - " << line << "\n";
     }
     std::cout << fmt::format("check failed: {} problem{}.\n", findings.size(), findings.size() == 1 ? "" : "s");
-    exit_code = static_cast<int>(ExitCode::kPending);
   });
 }
 

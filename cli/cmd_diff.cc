@@ -25,19 +25,14 @@ void add_diff_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--schema", opts->schema, "Schema file or directory of *.yaml (default: keyway.yaml's, then schemas/)");
   add_db_options(*cmd, opts->db);
   cmd->add_option("--format", opts->format, "Output format")
-      ->check(CLI::IsMember({"text", "sql"}))
+      ->check(CLI::IsMember({"text", "json", "markdown", "sql"}))
       ->capture_default_str();
   cmd->add_flag("--exit-code", opts->exit_code, "Exit 1 when changes are pending, 0 when in sync");
   cmd->callback([opts, &exit_code] {
     const model::Schema schema = load(opts->schema);
     auto driver = open_database(opts->db);
     const Comparison comparison = compare(*driver, schema);
-    if (opts->format == "sql") {
-      std::cout << driver->script(comparison.plan);
-    } else {
-      print_changes(std::cout, comparison);
-      if (!comparison.plan.empty()) std::cout << "\nSQL:\n" << driver->script(comparison.plan);
-    }
+    write_report(std::cout, comparison, *driver, parse_report_format(opts->format), use_colour());
     const bool pending = !comparison.plan.empty();
     exit_code = (opts->exit_code && pending) ? static_cast<int>(ExitCode::kPending) : 0;
   });

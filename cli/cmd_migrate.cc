@@ -28,6 +28,7 @@ struct MigrateOptions {
   std::string version;
   std::string baseline;
   bool out_of_order = false;
+  std::string format = "text";
 };
 
 CLI::App* add_runner_command(CLI::App& migrate, const std::string& name, const std::string& help,
@@ -50,7 +51,8 @@ RunnerSettings settings_of(const MigrateOptions& opts, const std::string& comman
                         .dry_run = opts.dry_run,
                         .lock_wait = parse_duration(opts.lock_wait),
                         .command = command,
-                        .out_of_order = opts.out_of_order};
+                        .out_of_order = opts.out_of_order,
+                        .format = opts.format};
 }
 
 void hash(const std::string& dir_path) {
@@ -98,6 +100,9 @@ void add_migrate_command(CLI::App& app, int& exit_code) {
 
   auto status = std::make_shared<MigrateOptions>();
   auto* status_cmd = add_runner_command(*migrate, "status", "Show every version: applied, pending, missing or changed", *status, false);
+  status_cmd->add_option("--format", status->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   status_cmd->callback([status, &exit_code] {
     exit_code = migrate_status(settings_of(*status, "migrate status"));
   });

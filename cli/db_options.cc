@@ -7,6 +7,7 @@
 #include "backends/postgres/postgres_driver.h"
 #include "cli/config.h"
 #include "cli/pipeline.h"
+#include "cli/progress.h"
 #include "core/errors.h"
 
 namespace keyway::cli {
@@ -57,8 +58,11 @@ std::unique_ptr<backends::Driver> open_database(const DbOptions& options) {
   auto driver = backends::open(url);
   if (auto* pg = dynamic_cast<backends::postgres::PostgresDriver*>(driver.get())) {
     pg->set_render_options({.online = !options.no_online});
-    pg->set_apply_options({.lock_timeout = timeout});
+    backends::postgres::ApplyOptions apply;
+    apply.lock_timeout = timeout;
+    pg->set_apply_options(apply);
   }
+  driver->set_progress(statement_progress());
   return driver;
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/migrations.h"
 #include "cli/pipeline.h"
@@ -246,51 +247,96 @@ int migrate_redo(const RunnerSettings& settings) {
   return runner.execute(operations);
 }
 
+namespace {
+
+const char* state_name(Kind kind) {
+  switch (kind) {
+    case Kind::kApplied: return "applied";
+    case Kind::kPending: return "pending";
+    case Kind::kFileMissing: return "applied_file_missing";
+    case Kind::kFileChanged: return "applied_file_changed";
+  }
+  return "";
+}
+
+std::string state_text(const VersionState& s) {
+  switch (s.kind) {
+    case Kind::kApplied:
+      return fmt::format("applied {} UTC ({} ms)", s.applied->applied_at, s.applied->execution_ms);
+    case Kind::kPending:
+      return s.out_of_order ? "pending, older than the latest applied (out of order)" : "pending";
+    case Kind::kFileMissing:
+      return fmt::format("applied {} UTC, but its file is missing", s.applied->applied_at);
+    case Kind::kFileChanged:
+      return fmt::format("applied {} UTC, but its file changed since", s.applied->applied_at);
+  }
+  return "";
+}
+
+nlohmann::ordered_json status_json(const std::string& dir, const std::string& url,
+                                   const std::vector<VersionState>& states,
+                                   const std::vector<std::string>& sum_problems,
+                                   const std::vector<std::string>& history_problems,
+                                   const std::string& latest, int pending) {
+  nlohmann::ordered_json migrations = nlohmann::ordered_json::array();
+  for (const auto& s : states) {
+    nlohmann::ordered_json item = {{"version", s.version}, {"name", s.name}, {"state", state_name(s.kind)}};
+    item["applied_at"] = s.applied ? nlohmann::ordered_json(s.applied->applied_at + "Z")
+                                   : nlohmann::ordered_json(nullptr);
+    item["execution_ms"] = s.applied ? nlohmann::ordered_json(s.applied->execution_ms)
+                                     : nlohmann::ordered_json(nullptr);
+    item["out_of_order"] = s.out_of_order;
+    item["file"] = s.file ? nlohmann::ordered_json(s.file->up.string()) : nlohmann::ordered_json(nullptr);
+    migrations.push_back(std::move(item));
+  }
+  return {{"format", "keyway.status"},
+          {"version", 1},
+          {"directory", dir},
+          {"database", url},
+          {"current", latest.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(latest)},
+          {"pending", pending},
+          {"migrations", std::move(migrations)},
+          {"sum", {{"ok", sum_problems.empty()}, {"problems", sum_problems}}},
+          {"problems", history_problems}};
+}
+
+}  // namespace
+
 int migrate_status(const RunnerSettings& settings) {
   const migrate::MigrationDir dir = migrate::read_migrations(settings.dir);
   auto driver = open_database(settings.db);
   const std::string url = backends::mask_password(resolve_db_url(settings.db.url));
   const auto states = reconcile(dir, driver->history());
+  int pending = 0;
+  std::string latest;
+  for (const auto& s : states) {
+    if (s.kind == Kind::kPending) {
+      ++pending;
+    } else {
+      latest = s.version;
+    }
+  }
+  const auto sum_problems = migrate::verify_sum(dir);
+  const auto problems = history_problems(states, dir);
+  const int code = problems.empty() && sum_problems.empty() ? 0 : static_cast<int>(ExitCode::kBadInput);
+
+  if (settings.format == "json") {
+    std::cout << status_json(settings.dir, url, states, sum_problems, problems, latest, pending).dump(2) << "\n";
+    return code;
+  }
   std::cout << fmt::format("Migrations in {} for {}:\n", settings.dir, url);
   if (states.empty()) std::cout << "  (none)\n";
   std::size_t width = 0;
   for (const auto& s : states) width = std::max(width, s.name.size());
-  int pending = 0;
-  std::string latest;
   for (const auto& s : states) {
-    std::string state;
-    switch (s.kind) {
-      case Kind::kApplied:
-        state = fmt::format("applied {} UTC ({} ms)", s.applied->applied_at, s.applied->execution_ms);
-        latest = s.version;
-        break;
-      case Kind::kPending:
-        ++pending;
-        state = s.out_of_order ? "pending, older than the latest applied (out of order)" : "pending";
-        break;
-      case Kind::kFileMissing:
-        state = fmt::format("applied {} UTC, but its file is missing", s.applied->applied_at);
-        latest = s.version;
-        break;
-      case Kind::kFileChanged:
-        state = fmt::format("applied {} UTC, but its file changed since", s.applied->applied_at);
-        latest = s.version;
-        break;
-    }
-    std::cout << fmt::format("  {}  {:<{}}  {}\n", s.version, s.name, width, state);
+    std::cout << fmt::format("  {}  {:<{}}  {}\n", s.version, s.name, width, state_text(s));
   }
-  const auto sum_problems = migrate::verify_sum(dir);
-  auto problems = history_problems(states, dir);
-  if (sum_problems.empty()) {
-    std::cout << fmt::format("{}: ok\n", migrate::kSumFileName);
-  } else {
-    problems.push_back(sum_report(sum_problems));
-  }
+  if (sum_problems.empty()) std::cout << fmt::format("{}: ok\n", migrate::kSumFileName);
   std::cout << fmt::format("{} is at {}; {} pending.\n", url,
                            latest.empty() ? "no migration" : "version " + latest, pending);
-  if (problems.empty()) return 0;
   for (const auto& p : problems) std::cerr << "error: " << p << "\n";
-  return static_cast<int>(ExitCode::kBadInput);
+  if (!sum_problems.empty()) std::cerr << "error: " << sum_report(sum_problems) << "\n";
+  return code;
 }
 
 }  // namespace keyway::cli

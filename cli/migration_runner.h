@@ -19,6 +19,7 @@ struct RunnerSettings {
   std::chrono::milliseconds lock_wait{30000};
   std::string command;  // "migrate up", for the lock's holder
   bool out_of_order = false;
+  std::string format = "text";  // status: text | json
 };
 
 // `count` 0: every pending migration. `baseline`: record the migrations

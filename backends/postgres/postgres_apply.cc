@@ -39,8 +39,11 @@ std::vector<std::string> first_column(soci::session& session, const std::string&
 
 class Runner {
  public:
-  Runner(soci::session& session, const plan::Plan& plan, std::chrono::milliseconds timeout)
-      : session_(session), plan_(plan), timeout_(timeout) {}
+  Runner(soci::session& session, const plan::Plan& plan, std::chrono::milliseconds timeout,
+         const StatementProgress& progress)
+      : session_(session), plan_(plan), timeout_(timeout), progress_(progress) {
+    for (const auto& step : plan_.steps) total_ += step.sql.size();
+  }
 
   // Every phase with the session's lock_timeout set, put back as it was
   // whatever happens: the data checks read the tables too, and must not
@@ -115,7 +118,7 @@ class Runner {
       if (step.outside_transaction) continue;
       for (const auto& statement : step.sql) {
         try {
-          session_ << statement;
+          progress_.timed(++number_, total_, statement, [&] { session_ << statement; });
         } catch (const soci::soci_error& e) {
           quietly(session_, "ROLLBACK");
           throw failure(i, statement, e, "");
@@ -138,7 +141,7 @@ class Runner {
       if (!step.outside_transaction) continue;
       for (std::size_t s = 0; s < step.sql.size(); ++s) {
         try {
-          session_ << step.sql[s];
+          progress_.timed(++number_, total_, step.sql[s], [&] { session_ << step.sql[s]; });
         } catch (const soci::soci_error& e) {
           std::string notes = drop_built_indexes(step, s);
           if (step.sql[s].find(" VALIDATE CONSTRAINT ") != std::string::npos) {
@@ -205,6 +208,9 @@ class Runner {
   soci::session& session_;
   const plan::Plan& plan_;
   std::chrono::milliseconds timeout_;
+  const StatementProgress& progress_;
+  std::size_t total_ = 0;
+  std::size_t number_ = 0;  // statements started so far, in plan order
   bool applied_ = false;  // some step is committed
 };
 
@@ -212,7 +218,7 @@ class Runner {
 
 void apply(soci::session& session, const plan::Plan& plan, const ApplyOptions& options) {
   if (plan.empty()) return;
-  Runner(session, plan, options.lock_timeout).run();
+  Runner(session, plan, options.lock_timeout, options.progress).run();
 }
 
 }  // namespace keyway::backends::postgres

@@ -15,6 +15,7 @@
 #include <soci/soci.h>
 
 #include "backends/driver.h"
+#include "backends/progress.h"
 #include "backends/postgres/postgres_dialect.h"
 
 namespace keyway::backends::postgres {
@@ -39,6 +40,7 @@ struct RenderOptions {
 
 struct ApplyOptions {
   std::chrono::milliseconds lock_timeout{5000};
+  StatementProgress progress;  // told about each statement run
 };
 
 // The live schema of one PostgreSQL schema (namespace), in a fixed number of
@@ -87,7 +89,7 @@ class PostgresDriver final : public Driver {
     return postgres::render(changes, from, to, dialect_, connection_.schema, render_options_);
   }
   std::string script(const plan::Plan& plan) const override { return postgres::script(plan); }
-  void apply(const plan::Plan& plan) override { postgres::apply(session_, plan, apply_options_); }
+  void apply(const plan::Plan& plan) override { postgres::apply(session_, plan, with_progress()); }
   std::int64_t count_rows(const std::string& table, const std::string& column = "") override;
 
   // Plain single-transaction DDL with unqualified names: run() sets
@@ -104,7 +106,7 @@ class PostgresDriver final : public Driver {
     return lock_schema(session_, connection_.schema, wait, holder);
   }
   std::optional<std::int64_t> run(const MigrationRun& run) override {
-    return run_migration(session_, connection_.schema, run, apply_options_);
+    return run_migration(session_, connection_.schema, run, with_progress());
   }
 
   void set_render_options(const RenderOptions& options) { render_options_ = options; }
@@ -113,6 +115,11 @@ class PostgresDriver final : public Driver {
   const std::string& schema_name() const { return connection_.schema; }
 
  private:
+  ApplyOptions with_progress() const {
+    ApplyOptions options = apply_options_;
+    options.progress = progress_;
+    return options;
+  }
   PostgresDialect dialect_;
   Connection connection_;
   RenderOptions render_options_;

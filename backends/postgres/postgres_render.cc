@@ -104,8 +104,10 @@ class Renderer {
 
   plan::Plan run() {
     scan();
-    for (const Change& change : changes_) {
+    for (std::size_t i = 0; i < changes_.size(); ++i) {
+      const Change& change = changes_[i];
       Step step;
+      step.changes = {i};
       step.summary = diff::describe(change);
       step.table = diff::table_of(change);
       step.destructive = diff::is_destructive(change);

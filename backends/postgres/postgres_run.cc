@@ -90,7 +90,8 @@ std::string lock_timeout_text(std::chrono::milliseconds timeout) {
 std::optional<std::int64_t> run_in_transaction(soci::session& session,
                                                const std::string& schema_name,
                                                const MigrationRun& run,
-                                               std::chrono::milliseconds lock_timeout) {
+                                               std::chrono::milliseconds lock_timeout,
+                                               const StatementProgress& progress) {
   const std::string label = common::migration_label(run);
   try {
     session << "BEGIN";
@@ -109,7 +110,9 @@ std::optional<std::int64_t> run_in_transaction(soci::session& session,
   const Clock::time_point start = Clock::now();
   const auto& statements = run.script.statements;
   for (std::size_t i = 0; i < statements.size(); ++i) {
-    if (auto error = execute(session, statements[i].text, lock_timeout)) {
+    if (auto error = progress.timed(i + 1, statements.size(), statements[i].text, [&] {
+          return execute(session, statements[i].text, lock_timeout);
+        })) {
       quietly(session, "ROLLBACK");
       throw common::statement_failed(run, i, *error, common::kRolledBack);
     }
@@ -165,7 +168,8 @@ class SessionSettings {
 std::optional<std::int64_t> run_without_transaction(soci::session& session,
                                                     const std::string& schema_name,
                                                     const MigrationRun& run,
-                                                    std::chrono::milliseconds lock_timeout) {
+                                                    std::chrono::milliseconds lock_timeout,
+                                                    const StatementProgress& progress) {
   std::optional<SessionSettings> settings;
   try {
     settings.emplace(session, schema_name, lock_timeout);
@@ -179,7 +183,9 @@ std::optional<std::int64_t> run_without_transaction(soci::session& session,
   const Clock::time_point start = Clock::now();
   const auto& statements = run.script.statements;
   for (std::size_t i = 0; i < statements.size(); ++i) {
-    if (auto error = execute(session, statements[i].text, lock_timeout)) {
+    if (auto error = progress.timed(i + 1, statements.size(), statements[i].text, [&] {
+          return execute(session, statements[i].text, lock_timeout);
+        })) {
       throw common::statement_failed(run, i, *error,
                                      common::kept_statements(static_cast<int>(i) + 1));
     }
@@ -204,8 +210,8 @@ std::optional<std::int64_t> run_without_transaction(soci::session& session,
 std::optional<std::int64_t> run_migration(soci::session& session, const std::string& schema_name,
                                           const MigrationRun& run, const ApplyOptions& options) {
   return run.script.no_transaction
-             ? run_without_transaction(session, schema_name, run, options.lock_timeout)
-             : run_in_transaction(session, schema_name, run, options.lock_timeout);
+             ? run_without_transaction(session, schema_name, run, options.lock_timeout, options.progress)
+             : run_in_transaction(session, schema_name, run, options.lock_timeout, options.progress);
 }
 
 }  // namespace keyway::backends::postgres

@@ -63,7 +63,7 @@ void run_data_checks(soci::session& session, const plan::Plan& plan) {
 
 }  // namespace
 
-void apply(soci::session& session, const plan::Plan& plan) {
+void apply(soci::session& session, const plan::Plan& plan, const StatementProgress& progress) {
   if (plan.empty()) return;
   run_data_checks(session, plan);
 
@@ -93,11 +93,14 @@ void apply(soci::session& session, const plan::Plan& plan) {
     restore();
     throw DatabaseError("cannot start a transaction: " + sqlite_message(e));
   }
+  std::size_t total = 0;
+  for (const auto& step : plan.steps) total += step.sql.size();
+  std::size_t number = 0;
   for (std::size_t i = 0; i < plan.steps.size(); ++i) {
     const plan::Step& step = plan.steps[i];
     for (const auto& statement : step.sql) {
       try {
-        session << statement;
+        progress.timed(++number, total, statement, [&] { session << statement; });
       } catch (const soci::soci_error& e) {
         fail(fmt::format("step {} ({}) failed, nothing was changed: {}\n  statement: {}", i + 1,
                          step.summary, sqlite_message(e), statement));

@@ -33,7 +33,7 @@ std::string script(const plan::Plan& plan);
 
 // Data checks, then every statement in one BEGIN IMMEDIATE transaction with
 // foreign keys off, then PRAGMA foreign_key_check before COMMIT.
-void apply(soci::session& session, const plan::Plan& plan);
+void apply(soci::session& session, const plan::Plan& plan, const StatementProgress& progress = {});
 
 // keyway_migrations: its rows in version order (none when it does not
 // exist), and CREATE TABLE IF NOT EXISTS (sqlite_history.cc).
@@ -50,7 +50,8 @@ std::unique_ptr<RunLock> lock_file(const std::string& path, std::chrono::millise
 // in one BEGIN IMMEDIATE transaction with foreign keys off and PRAGMA
 // foreign_key_check before COMMIT; a no-transaction script statement by
 // statement, then its row in a transaction of its own.
-std::optional<std::int64_t> run_migration(soci::session& session, const MigrationRun& run);
+std::optional<std::int64_t> run_migration(soci::session& session, const MigrationRun& run,
+                                          const StatementProgress& progress = {});
 
 class SqliteDriver final : public Driver {
  public:
@@ -64,14 +65,14 @@ class SqliteDriver final : public Driver {
     return sqlite::render(changes, from, to, dialect_);
   }
   std::string script(const plan::Plan& plan) const override { return sqlite::script(plan); }
-  void apply(const plan::Plan& plan) override { sqlite::apply(session_, plan); }
+  void apply(const plan::Plan& plan) override { sqlite::apply(session_, plan, progress_); }
   std::int64_t count_rows(const std::string& table, const std::string& column = "") override;
 
   std::vector<AppliedMigration> history() override { return sqlite::history(session_); }
   std::unique_ptr<RunLock> lock(std::chrono::milliseconds wait,
                                 const std::string& holder) override;
   std::optional<std::int64_t> run(const MigrationRun& run) override {
-    return sqlite::run_migration(session_, run);
+    return sqlite::run_migration(session_, run, progress_);
   }
 
   soci::session& session() { return session_; }

@@ -241,6 +241,7 @@ class Renderer {
     target.recreate_sql = group.before.recreate_sql;
     Step step;
     step.table = group.before.name;
+    step.changes = group.changes;
     ColumnFills fills;
     for (std::size_t i : group.changes) {
       const Change& change = changes_[i];
@@ -267,6 +268,7 @@ class Renderer {
   Step standalone_step(std::size_t i, Database& state, OriginalNames& names) const {
     const Change& change = changes_[i];
     Step step;
+    step.changes = {i};
     step.summary = diff::describe(change);
     step.table = diff::table_of(change);
     step.destructive = diff::is_destructive(change);
@@ -316,6 +318,7 @@ class Renderer {
   void render(const diff::AddColumn& c, std::size_t i, const Database&, Step& step) const {
     const schema::ForeignKey* key = nullptr;
     if (auto fused = fusions_.find(i); fused != fusions_.end()) {
+      step.changes.push_back(fused->second);
       const Change& fk = changes_[fused->second];
       key = &std::get<diff::AddForeignKey>(fk).key;
       step.summary += "; " + diff::describe(fk);

@@ -83,7 +83,8 @@ class Settings {
   bool changed_ = false;  // read every setting, changed some
 };
 
-std::optional<std::int64_t> run_in_transaction(soci::session& session, const MigrationRun& run) {
+std::optional<std::int64_t> run_in_transaction(soci::session& session, const MigrationRun& run,
+                                               const StatementProgress& progress) {
   const std::string label = common::migration_label(run);
   try {
     session << "BEGIN IMMEDIATE";
@@ -107,7 +108,7 @@ std::optional<std::int64_t> run_in_transaction(soci::session& session, const Mig
   const auto& statements = run.script.statements;
   for (std::size_t i = 0; i < statements.size(); ++i) {
     try {
-      session << statements[i].text;
+      progress.timed(i + 1, statements.size(), statements[i].text, [&] { session << statements[i].text; });
     } catch (const soci::soci_error& e) {
       quietly(session, "ROLLBACK");
       throw common::statement_failed(run, i, sqlite_message(e), common::kRolledBack);
@@ -149,7 +150,8 @@ std::optional<std::int64_t> run_in_transaction(soci::session& session, const Mig
 }
 
 std::optional<std::int64_t> run_without_transaction(soci::session& session,
-                                                    const MigrationRun& run) {
+                                                    const MigrationRun& run,
+                                                    const StatementProgress& progress) {
   try {
     create_history_table(session);
     if (!still_to_run(session, run)) return std::nullopt;
@@ -162,7 +164,7 @@ std::optional<std::int64_t> run_without_transaction(soci::session& session,
   const auto& statements = run.script.statements;
   for (std::size_t i = 0; i < statements.size(); ++i) {
     try {
-      session << statements[i].text;
+      progress.timed(i + 1, statements.size(), statements[i].text, [&] { session << statements[i].text; });
     } catch (const soci::soci_error& e) {
       throw common::statement_failed(run, i, sqlite_message(e),
                                      common::kept_statements(static_cast<int>(i) + 1));
@@ -185,10 +187,11 @@ std::optional<std::int64_t> run_without_transaction(soci::session& session,
 
 }  // namespace
 
-std::optional<std::int64_t> run_migration(soci::session& session, const MigrationRun& run) {
+std::optional<std::int64_t> run_migration(soci::session& session, const MigrationRun& run,
+                                          const StatementProgress& progress) {
   const Settings settings(session, run);
-  return run.script.no_transaction ? run_without_transaction(session, run)
-                                   : run_in_transaction(session, run);
+  return run.script.no_transaction ? run_without_transaction(session, run, progress)
+                                   : run_in_transaction(session, run, progress);
 }
 
 }  // namespace keyway::backends::sqlite

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <cstddef>
 #include <vector>
 
 namespace keyway::plan {
@@ -30,6 +31,10 @@ struct Step {
   // commits, in plan order. `reverse` never needs this.
   bool outside_transaction = false;
   std::vector<DataCheck> checks;
+  // Indexes into the ordered changes the plan was rendered from, of those
+  // this step carries out (several for a SQLite table rebuild; none for a
+  // follow-up such as PostgreSQL's VALIDATE CONSTRAINT). For reports.
+  std::vector<std::size_t> changes;
 };
 
 struct Plan {

@@ -201,7 +201,9 @@ TEST_F(PgMigrations, LockTimeoutEndsAStatementWaitingBehindAnApplication) {
   run_script(driver_.session(), "CREATE TABLE a (id int)");
   soci::session app(*soci::factory_postgresql(), parse_url(db_.url()).conninfo);
   run_script(app, "BEGIN; LOCK TABLE a IN ACCESS SHARE MODE");
-  driver_.set_apply_options({.lock_timeout = 200ms});
+  ApplyOptions options;
+  options.lock_timeout = 200ms;
+  driver_.set_apply_options(options);
   const auto error = error_of<MigrationFailed>([&] {
     driver_.run(up_run("20260101000000", "add_b", {"ALTER TABLE a ADD COLUMN b int"}));
   });
