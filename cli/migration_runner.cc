@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
 
 #include "cli/migrations.h"
 #include "cli/pipeline.h"
@@ -112,6 +113,10 @@ class Runner {
                                path_of(op).string(),
                                migrate::parse_script(text_of(op), path_of(op).string())};
     const char* verb = op.direction == Direction::kUp ? "up  " : "down";
+    spdlog::info("{} {} ({} statement{}{})", op.direction == Direction::kUp ? "applying" : "reverting",
+                 path_of(op).string(), run.script.statements.size(),
+                 run.script.statements.size() == 1 ? "" : "s",
+                 run.script.no_transaction ? ", without a transaction" : "");
     std::optional<std::int64_t> ms;
     try {
       ms = driver_->run(run);
