@@ -52,6 +52,9 @@ int run(int argc, char** argv) {
   add_generate_command(app, exit_code);
   add_migrate_command(app, exit_code);
   add_check_command(app, exit_code);
+  add_lint_command(app, exit_code);
+  add_inspect_command(app, exit_code);
+  add_diagram_command(app, exit_code);
 
   try {
     app.parse(argc, argv);
