@@ -14,6 +14,7 @@
 #include <tuple>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/pipeline.h"
 #include "core/model/loader.h"
@@ -537,6 +538,42 @@ TEST_P(Migrations, ANoTransactionFileRunsStatementByStatement) {
   r = p.keyway({"migrate", "up"});
   EXPECT_EQ(r.exit_code, 0) << output(r);
   EXPECT_EQ(p.history(), (std::vector<std::string>{"one", "index"}));
+}
+
+TEST_P(Migrations, ASecondRunnerWaitsForTheLockThenNamesItsHolder) {
+  generate("init", kBlog);
+  auto driver = backends::open(p.url());
+  const auto held = driver->lock(std::chrono::milliseconds(0), "keyway migrate up, pid 4242 on ci-7");
+  const auto r = p.keyway({"migrate", "up", "--lock-wait", "300ms"});
+  EXPECT_EQ(r.exit_code, 3) << output(r);
+  EXPECT_NE(r.err.find("another keyway runner holds"), std::string::npos) << output(r);
+  EXPECT_NE(r.err.find("pid 4242 on ci-7"), std::string::npos) << output(r);
+  EXPECT_NE(r.err.find("waited 300ms"), std::string::npos) << output(r);
+  EXPECT_FALSE(p.has_table("author"));
+}
+
+TEST_P(Migrations, StatusAndCheckSpeakJson) {
+  generate("init", kBlog);
+  auto r = p.keyway({"migrate", "status", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << output(r);
+  auto status = nlohmann::json::parse(r.out);
+  EXPECT_EQ(status["format"], "keyway.status");
+  EXPECT_EQ(status["version"], 1);
+  EXPECT_EQ(status["pending"], 1);
+  EXPECT_EQ(status["current"], nullptr);
+  EXPECT_EQ(status["migrations"][0]["name"], "init");
+  EXPECT_EQ(status["migrations"][0]["state"], "pending");
+  EXPECT_EQ(status["sum"]["ok"], true);
+
+  p.write("schemas/app.yaml", kBlogWithTags);
+  r = p.keyway({"check", "--format", "json"});
+  EXPECT_EQ(r.exit_code, 1) << output(r);
+  const auto check = nlohmann::json::parse(r.out);
+  EXPECT_EQ(check["format"], "keyway.check");
+  EXPECT_EQ(check["ok"], false);
+  ASSERT_EQ(check["findings"].size(), 1u);
+  EXPECT_EQ(check["findings"][0]["code"], "unmigrated_changes");
+  EXPECT_EQ(check["findings"][0]["items"][0], "create table tag");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Migrations, ::testing::ValuesIn(testing::backend_names()),
