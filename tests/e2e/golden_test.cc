@@ -22,6 +22,7 @@
 #include "core/schema/lower.h"
 #include "support/backend_fixture.h"
 #include "support/case_file.h"
+#include "support/golden_cases.h"
 #include "support/sql_text.h"
 
 namespace keyway {
@@ -59,7 +60,7 @@ std::vector<std::string> pending(backends::Driver& driver, const schema::Databas
   return out;
 }
 
-using Param = std::tuple<std::filesystem::path, std::string>;
+using Param = testing::BackendCase;
 class GoldenCase : public ::testing::TestWithParam<Param> {};
 
 TEST_P(GoldenCase, PlansAppliesAndReverses) {
@@ -109,24 +110,9 @@ TEST_P(GoldenCase, PlansAppliesAndReverses) {
   if (updating() && dirty) c.write();
 }
 
-std::vector<Param> all_cases() {
-  std::vector<Param> out;
-  const auto dir = std::filesystem::path(KEYWAY_SOURCE_DIR) / "tests" / "golden";
-  for (const auto& file : testing::files_in(dir, ".case")) {
-    for (const auto& backend : testing::backend_names()) out.emplace_back(file, backend);
-  }
-  return out;
-}
-
-std::string case_name(const ::testing::TestParamInfo<Param>& info) {
-  std::string name = std::get<1>(info.param) + "_" + std::get<0>(info.param).stem().string();
-  for (char& ch : name) {
-    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-  }
-  return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(Backends, GoldenCase, ::testing::ValuesIn(all_cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(Backends, GoldenCase,
+                         ::testing::ValuesIn(testing::cases_on_every_backend("golden")),
+                         testing::case_name);
 
 }  // namespace
 }  // namespace keyway

@@ -15,6 +15,7 @@
 #include "core/schema/lower.h"
 #include "support/backend_fixture.h"
 #include "support/case_file.h"
+#include "support/golden_cases.h"
 #include "support/run_keyway.h"
 #include "support/sql_text.h"
 
@@ -177,7 +178,7 @@ INSTANTIATE_TEST_SUITE_P(Backends, InspectBackend, ::testing::ValuesIn(testing::
                          [](const auto& info) { return info.param; });
 
 // The schema each golden case reaches, applied to a fresh database, inspected.
-using Param = std::tuple<std::filesystem::path, std::string>;
+using Param = testing::BackendCase;
 class InspectGolden : public ::testing::TestWithParam<Param> {};
 
 TEST_P(InspectGolden, EvolvedSchemaRoundTrips) {
@@ -193,24 +194,9 @@ TEST_P(InspectGolden, EvolvedSchemaRoundTrips) {
   expect_round_trip(db);
 }
 
-std::vector<Param> golden_cases() {
-  std::vector<Param> out;
-  const auto dir = std::filesystem::path(KEYWAY_SOURCE_DIR) / "tests" / "golden";
-  for (const auto& file : testing::files_in(dir, ".case")) {
-    for (const auto& backend : testing::backend_names()) out.emplace_back(file, backend);
-  }
-  return out;
-}
-
-INSTANTIATE_TEST_SUITE_P(Backends, InspectGolden, ::testing::ValuesIn(golden_cases()),
-                         [](const ::testing::TestParamInfo<Param>& info) {
-                           std::string name = std::get<1>(info.param) + "_" +
-                                              std::get<0>(info.param).stem().string();
-                           for (char& ch : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-                           }
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Backends, InspectGolden,
+                         ::testing::ValuesIn(testing::cases_on_every_backend("golden")),
+                         testing::case_name);
 
 }  // namespace
 }  // namespace keyway

@@ -21,6 +21,7 @@
 #include "core/schema/lower.h"
 #include "support/backend_fixture.h"
 #include "support/case_file.h"
+#include "support/golden_cases.h"
 #include "support/run_keyway.h"
 #include "support/sql_text.h"
 
@@ -112,7 +113,7 @@ std::string output(const RunResult& r) { return "stdout:\n" + r.out + "stderr:\n
 
 // --- every golden case, as migrations ---------------------------------------
 
-using Param = std::tuple<std::filesystem::path, std::string>;
+using Param = testing::BackendCase;
 class MigrationEvolution : public ::testing::TestWithParam<Param> {};
 
 TEST_P(MigrationEvolution, UpReachesTheSchemaAndDownRestoresIt) {
@@ -163,24 +164,9 @@ TEST_P(MigrationEvolution, UpReachesTheSchemaAndDownRestoresIt) {
   EXPECT_EQ(p.history(), history_before);
 }
 
-std::vector<Param> golden_cases() {
-  std::vector<Param> out;
-  const auto dir = std::filesystem::path(KEYWAY_SOURCE_DIR) / "tests" / "golden";
-  for (const auto& file : testing::files_in(dir, ".case")) {
-    for (const auto& backend : testing::backend_names()) out.emplace_back(file, backend);
-  }
-  return out;
-}
-
-std::string case_name(const ::testing::TestParamInfo<Param>& info) {
-  std::string name = std::get<1>(info.param) + "_" + std::get<0>(info.param).stem().string();
-  for (char& ch : name) {
-    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-  }
-  return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(Backends, MigrationEvolution, ::testing::ValuesIn(golden_cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(Backends, MigrationEvolution,
+                         ::testing::ValuesIn(testing::cases_on_every_backend("golden")),
+                         testing::case_name);
 
 // --- behaviour, on each backend ----------------------------------------------
 

@@ -13,6 +13,7 @@
 
 #include "support/backend_fixture.h"
 #include "support/case_file.h"
+#include "support/golden_cases.h"
 #include "support/run_keyway.h"
 #include "support/sql_text.h"
 
@@ -26,7 +27,7 @@ bool updating() {
   return v && std::string(v) == "1";
 }
 
-using Param = std::tuple<std::filesystem::path, std::string>;
+using Param = testing::BackendCase;
 class Report : public ::testing::TestWithParam<Param> {};
 
 TEST_P(Report, EveryFormatMatchesItsGoldenFile) {
@@ -72,24 +73,9 @@ TEST_P(Report, EveryFormatMatchesItsGoldenFile) {
   if (dirty) c.write();
 }
 
-std::vector<Param> report_cases() {
-  std::vector<Param> out;
-  const auto dir = std::filesystem::path(KEYWAY_SOURCE_DIR) / "tests" / "golden" / "reports";
-  for (const auto& file : testing::files_in(dir, ".case")) {
-    for (const auto& backend : testing::backend_names()) out.emplace_back(file, backend);
-  }
-  return out;
-}
-
-std::string case_name(const ::testing::TestParamInfo<Param>& info) {
-  std::string name = std::get<1>(info.param) + "_" + std::get<0>(info.param).stem().string();
-  for (char& ch : name) {
-    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-  }
-  return name;
-}
-
-INSTANTIATE_TEST_SUITE_P(Backends, Report, ::testing::ValuesIn(report_cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(Backends, Report,
+                         ::testing::ValuesIn(testing::cases_on_every_backend("golden/reports")),
+                         testing::case_name);
 
 }  // namespace
 }  // namespace keyway
