@@ -63,9 +63,7 @@ void add_check_command(CLI::App& app, int& exit_code) {
       "check", "For CI: fail when the schema, the migrations and the database disagree");
   cmd->add_option("--schema", opts->schema, "Schema file or directory of *.yaml (default: keyway.yaml's, then schemas/)");
   cmd->add_option("--dir", opts->dir, "Migrations directory (default: keyway.yaml's, then migrations)");
-  cmd->add_option("--dev-url", opts->dev_url,
-                  "Database server to replay the migrations on (default: the --db server; "
-                  "SQLite replays in memory)");
+  add_dev_url_option(*cmd, opts->dev_url);
   add_db_options(*cmd, opts->db);
   cmd->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))

@@ -112,9 +112,7 @@ void add_generate_command(CLI::App& app, int& exit_code) {
   cmd->add_option("name", opts->name, "Name of the migration, e.g. add_posts")->required();
   cmd->add_option("--schema", opts->schema, "Schema file or directory of *.yaml (default: keyway.yaml's, then schemas/)");
   cmd->add_option("--dir", opts->dir, "Migrations directory (default: keyway.yaml's, then migrations)");
-  cmd->add_option("--dev-url", opts->dev_url,
-                  "Database server to replay the migrations on (default: the --db server; "
-                  "SQLite replays in memory)");
+  add_dev_url_option(*cmd, opts->dev_url);
   add_db_options(*cmd, opts->db);
   cmd->callback([opts, &exit_code] {
     migrate::check_migration_name(opts->name);

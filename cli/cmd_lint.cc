@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/config.h"
 #include "cli/db_options.h"
+#include "cli/migrations.h"
 #include "cli/lint_runner.h"
 #include "core/errors.h"
 #include "core/lint/levels.h"
@@ -50,9 +51,7 @@ void add_lint_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  cmd->add_option("--dev-url", opts->lint.dev_url,
-                  "Database server to replay the migrations on (default: the --db server; "
-                  "SQLite replays in memory)");
+  add_dev_url_option(*cmd, opts->lint.dev_url);
   add_db_options(*cmd, opts->lint.db);
   cmd->callback([opts, &exit_code] {
     opts->lint.dir = resolve_migrations_dir(opts->lint.dir);

@@ -98,6 +98,12 @@ std::string runner_name(const std::string& command) {
   return fmt::format("keyway {}, pid {} on {}", command, getpid(), host[0] ? host : "?");
 }
 
+void add_dev_url_option(CLI::App& command, std::string& dev_url) {
+  command.add_option("--dev-url", dev_url,
+                     "Database server to replay the migrations on (default: keyway.yaml's, then "
+                     "the --db server; SQLite replays in memory)");
+}
+
 std::string scratch_server(const std::string& dev_url, const std::string& db_flag) {
   const std::string dev = resolve_dev_url(dev_url);
   return dev.empty() ? resolve_db_url(db_flag) : dev;

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include "backends/driver.h"
 #include "core/migrate/migration_dir.h"
 
@@ -47,6 +49,9 @@ std::vector<std::string> history_problems(const std::vector<VersionState>& state
 
 // "keyway migrate up, pid 42 on build-7", for the lock's holder.
 std::string runner_name(const std::string& command);
+
+// --dev-url, for the commands that replay the migrations.
+void add_dev_url_option(CLI::App& command, std::string& dev_url);
 
 // The URL whose server and dialect a scratch database is made on: --dev-url,
 // else the resolved database URL.
