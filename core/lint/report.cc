@@ -83,6 +83,7 @@ std::string to_json(const Report& report) {
     });
   }
   const nlohmann::json out = {
+      {"format", "keyway.lint"},
       {"version", 1},
       {"mode", report.mode},
       {"files", report.files},
