@@ -66,6 +66,7 @@ TEST(LintReport, JsonHasAVersionAndSortedKeys) {
       "statement": 3
     }
   ],
+  "format": "keyway.lint",
   "mode": "migrations",
   "summary": {
     "errors": 1,
