@@ -1,6 +1,7 @@
 #include "cli/pipeline.h"
 
 #include <cstdlib>
+#include <unordered_map>
 
 #include "cli/config.h"
 #include "core/diff/diff.h"
@@ -22,20 +23,28 @@ model::Schema load(const std::string& path) { return model::load_schema(resolve_
 namespace {
 
 // The live schema as the reverse diff's target: renames applied by the
-// forward plan become hints pointing back to the old names.
+// forward plan become hints pointing back to the old names. Linear in tables
+// plus changes: tables are found through one name index.
 schema::Database with_reverse_hints(schema::Database live, const std::vector<diff::Change>& changes) {
+  std::unordered_map<std::string, schema::Table*> by_name;
+  for (auto& t : live.tables) by_name.emplace(t.name, &t);
   for (const auto& change : changes) {
     if (const auto* rename = std::get_if<diff::RenameTable>(&change)) {
-      if (auto* t = live.find_table(rename->from)) t->renamed_from = rename->to;
+      if (auto it = by_name.find(rename->from); it != by_name.end()) {
+        it->second->renamed_from = rename->to;
+      }
     }
   }
+  // Column renames name their table as the forward plan leaves it.
+  std::unordered_map<std::string, std::vector<schema::Table*>> by_new_name;
+  for (auto& t : live.tables) by_new_name[t.renamed_from.value_or(t.name)].push_back(&t);
   for (const auto& change : changes) {
     const auto* rename = std::get_if<diff::RenameColumn>(&change);
     if (!rename) continue;
-    for (auto& t : live.tables) {
-      const std::string now = t.renamed_from.value_or(t.name);
-      if (now != rename->table) continue;
-      if (auto* c = t.find_column(rename->from)) c->renamed_from = rename->to;
+    auto it = by_new_name.find(rename->table);
+    if (it == by_new_name.end()) continue;
+    for (schema::Table* t : it->second) {
+      if (auto* c = t->find_column(rename->from)) c->renamed_from = rename->to;
     }
   }
   return live;
@@ -49,14 +58,19 @@ schema::Database after_apply(schema::Database desired, const schema::Database& l
   for (auto& t : desired.tables) {
     for (auto& u : t.uniques) u.is_constraint = dialect.creates_unique_constraints();
   }
-  for (const auto& t : live.tables) {
-    std::string name = t.name;
-    for (const auto& change : changes) {
-      if (const auto* rename = std::get_if<diff::RenameTable>(&change); rename && rename->from == name) {
-        name = rename->to;
-      }
+  std::unordered_map<std::string, std::string> renamed;  // old table name -> new
+  for (const auto& change : changes) {
+    if (const auto* rename = std::get_if<diff::RenameTable>(&change)) {
+      renamed[rename->from] = rename->to;
     }
-    if (auto* d = desired.find_table(name)) {
+  }
+  std::unordered_map<std::string, schema::Table*> by_name;
+  for (auto& t : desired.tables) by_name.emplace(t.name, &t);
+  for (const auto& t : live.tables) {
+    auto new_name = renamed.find(t.name);
+    auto found = by_name.find(new_name == renamed.end() ? t.name : new_name->second);
+    if (found != by_name.end()) {
+      schema::Table* d = found->second;
       d->recreate_sql = t.recreate_sql;
       d->unmanaged = t.unmanaged;
       // A unique the plan kept is held as the database already held it.

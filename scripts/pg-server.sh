@@ -4,6 +4,8 @@
 #   bash scripts/pg-server.sh stop "$KEYWAY_PG_DIR"
 # The server runs as the unprivileged `postgres` user (initdb refuses root),
 # in a temp dir, on 127.0.0.1 only, with a private port and socket dir.
+# KEYWAY_PG_EXTRA_OPTS adds server options (bench/run.sh raises
+# max_locks_per_transaction: one transaction creating 12,000 tables needs it).
 set -euo pipefail
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -29,7 +31,7 @@ case "${1:-}" in
     as_pg "$pg_bin/initdb" -D "$dir/data" -U keyway --auth=trust -E UTF8 --locale=C.UTF-8 \
       > "$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
     as_pg "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200 ${KEYWAY_PG_EXTRA_OPTS:-}" \
       > /dev/null || { cat "$dir/server.log" >&2; exit 1; }
     echo "export KEYWAY_PG_DIR=$dir"
     echo "export KEYWAY_TEST_PG_URL=postgresql://keyway@127.0.0.1:$port/postgres"

@@ -351,9 +351,11 @@ class Renderer {
       step.reverse = {add_column_sql(c.table, column, nullptr, dialect_)};
       step.reverse.insert(step.reverse.end(), recreate.begin(), recreate.end());
     } else {
-      Database after = state;
+      // Only this table changes: copy it alone, not the whole schema.
+      Database after;
+      after.tables.push_back(before);
       apply_change(after, diff::DropColumn{c.table, column});
-      const Table& dropped = require(after, c.table);
+      const Table& dropped = after.tables.front();
       step.reverse = rebuild_sql(dropped, before, reverse_fills(before, dropped), dialect_);
     }
     step.reverse_loses_data = true;
