@@ -42,14 +42,19 @@ std::vector<std::string> summaries(const plan::Plan& plan) {
   return out;
 }
 
-// What the live database holds beyond (or short of) what its applied
-// migrations produce.
-std::vector<std::string> drift(backends::Driver& live, const migrate::MigrationDir& dir,
-                               const std::string& through, const std::string& scratch_url) {
+// The schema the migrations through `through` produce ("" for none),
+// replayed into a scratch database.
+schema::Database replayed(const migrate::MigrationDir& dir, const std::string& through,
+                          const std::string& scratch_url) {
   auto scratch = backends::open_scratch(scratch_url);
   if (!through.empty()) replay(scratch->driver(), dir, through);
+  return scratch->driver().inspect();
+}
+
+// What the live database holds beyond (or short of) `expected`.
+std::vector<std::string> drift(backends::Driver& live, const schema::Database& expected) {
   std::vector<std::string> out;
-  for (const auto& change : diff::diff(scratch->driver().inspect(), live.inspect(), live.dialect())) {
+  for (const auto& change : diff::diff(expected, live.inspect(), live.dialect())) {
     out.push_back(diff::describe(change));
   }
   return out;
@@ -82,12 +87,14 @@ void add_check_command(CLI::App& app, int& exit_code) {
     }
 
     const std::string scratch_url = scratch_server(opts->dev_url, opts->db.url);
+    schema::Database produced;  // what every migration of the directory produces
     {
       auto scratch = backends::open_scratch(scratch_url);
       replay(scratch->driver(), dir);
       auto& driver = scratch->driver();
       driver.render_for_migration_files();
-      const Comparison comparison = compare(driver, driver.inspect(), schema::lower(schema));
+      produced = driver.inspect();
+      const Comparison comparison = compare(driver, produced, schema::lower(schema));
       if (!comparison.plan.empty()) {
         findings.push_back({"unmigrated_changes", fmt::format("the schema holds changes no migration contains "
                                         "(run `keyway generate NAME`):"),
@@ -112,7 +119,11 @@ void add_check_command(CLI::App& app, int& exit_code) {
         findings.push_back({"not_at_latest", fmt::format("{} is not at the latest migration (run `keyway migrate up`):", url),
                             behind});
       }
-      const auto drifted = drift(*live, dir, latest_applied, scratch_url);
+      // A database at the latest migration is compared with the replay
+      // above; one behind, with a replay of what it has applied.
+      const auto drifted = drift(*live, latest_applied == dir.latest_version()
+                                            ? produced
+                                            : replayed(dir, latest_applied, scratch_url));
       if (!drifted.empty()) {
         findings.push_back({"drift", fmt::format("{} has drifted from what its applied migrations produce "
                                         "(changed by hand?):", url),

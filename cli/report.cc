@@ -29,6 +29,15 @@ std::string plural(std::size_t n, const char* noun) {
 
 }  // namespace
 
+ChangeCounts count_changes(const std::vector<diff::Change>& changes) {
+  ChangeCounts out;
+  for (const auto& change : changes) {
+    out.destructive += diff::is_destructive(change) ? 1 : 0;
+    out.data_dependent += diff::is_data_dependent(change) ? 1 : 0;
+  }
+  return out;
+}
+
 ReportFormat parse_report_format(const std::string& name) {
   if (name == "text") return ReportFormat::kText;
   if (name == "json") return ReportFormat::kJson;
@@ -48,14 +57,11 @@ void print_changes(std::ostream& out, const Comparison& comparison, bool colour)
   if (changes.empty()) {
     out << "No changes: the database matches the schema.\n";
   } else {
-    std::size_t destructive = 0;
-    std::size_t data_dependent = 0;
+    const auto [destructive, data_dependent] = count_changes(changes);
     // Tables in the order the plan first touches them; changes in plan order.
     std::vector<std::string> tables;
     std::map<std::string, std::vector<const diff::Change*>> by_table;
     for (const auto& change : changes) {
-      destructive += diff::is_destructive(change) ? 1 : 0;
-      data_dependent += diff::is_data_dependent(change) ? 1 : 0;
       auto& list = by_table[diff::table_of(change)];
       if (list.empty()) tables.push_back(diff::table_of(change));
       list.push_back(&change);
@@ -81,10 +87,7 @@ void print_changes(std::ostream& out, const Comparison& comparison, bool colour)
 }
 
 void print_unmanaged(std::ostream& out, const schema::Database& live) {
-  std::vector<std::string> lines = live.unmanaged;
-  for (const auto& t : live.tables) {
-    for (const auto& u : t.unmanaged) lines.push_back(u);
-  }
+  const std::vector<std::string> lines = live.all_unmanaged();
   if (lines.empty()) return;
   out << "Not managed by keyway (left alone):\n";
   for (const auto& line : lines) out << "  - " << line << "\n";

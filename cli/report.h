@@ -13,6 +13,13 @@ namespace keyway::cli {
 
 enum class ReportFormat { kText, kJson, kMarkdown, kSql };
 
+// How many changes drop data, and how many may fail on existing rows.
+struct ChangeCounts {
+  std::size_t destructive = 0;
+  std::size_t data_dependent = 0;
+};
+ChangeCounts count_changes(const std::vector<diff::Change>& changes);
+
 // "text" | "json" | "markdown" | "sql".
 ReportFormat parse_report_format(const std::string& name);
 

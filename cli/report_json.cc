@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "cli/report.h"
 #include "cli/schema_json.h"
 
 namespace keyway::cli {
@@ -39,8 +40,6 @@ ordered_json diff_json(const Comparison& comparison, const backends::Driver& dri
 
   ordered_json changes = ordered_json::array();
   std::set<std::string> tables;
-  std::size_t destructive = 0;
-  std::size_t data_dependent = 0;
   for (std::size_t c = 0; c < comparison.changes.size(); ++c) {
     const auto& change = comparison.changes[c];
     ordered_json item = to_json(change);
@@ -54,15 +53,10 @@ ordered_json diff_json(const Comparison& comparison, const backends::Driver& dri
       item["reverse_sql"] = ordered_json::array();
     }
     tables.insert(diff::table_of(change));
-    destructive += diff::is_destructive(change) ? 1 : 0;
-    data_dependent += diff::is_data_dependent(change) ? 1 : 0;
     changes.push_back(std::move(item));
   }
 
-  std::vector<std::string> unmanaged = comparison.live.unmanaged;
-  for (const auto& t : comparison.live.tables) {
-    for (const auto& u : t.unmanaged) unmanaged.push_back(u);
-  }
+  const auto [destructive, data_dependent] = count_changes(comparison.changes);
   std::size_t statements = 0;
   for (const auto& step : comparison.plan.steps) statements += step.sql.size();
 
@@ -80,7 +74,7 @@ ordered_json diff_json(const Comparison& comparison, const backends::Driver& dri
           {"changes", std::move(changes)},
           {"steps", std::move(steps)},
           {"script", driver.script(comparison.plan)},
-          {"unmanaged", unmanaged}};
+          {"unmanaged", comparison.live.all_unmanaged()}};
 }
 
 }  // namespace keyway::cli

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/losses.h"
+#include "cli/report.h"
 
 namespace keyway::cli {
 
@@ -26,12 +27,7 @@ std::string diff_markdown(const Comparison& comparison, const backends::Driver& 
   if (changes.empty()) {
     return fmt::format("### keyway diff ({}): no changes\n\nThe database matches the schema.\n", backend);
   }
-  std::size_t destructive = 0;
-  std::size_t data_dependent = 0;
-  for (const auto& change : changes) {
-    destructive += diff::is_destructive(change) ? 1 : 0;
-    data_dependent += diff::is_data_dependent(change) ? 1 : 0;
-  }
+  const auto [destructive, data_dependent] = count_changes(changes);
   std::string out = fmt::format("### keyway diff ({}): {} change{}", backend, changes.size(),
                                 changes.size() == 1 ? "" : "s");
   if (destructive + data_dependent > 0) {
@@ -55,10 +51,7 @@ std::string diff_markdown(const Comparison& comparison, const backends::Driver& 
     out += "\n> [!NOTE]\n> Data-dependent changes may fail on existing rows; keyway checks the rows "
            "before it changes anything.\n";
   }
-  std::vector<std::string> unmanaged = comparison.live.unmanaged;
-  for (const auto& t : comparison.live.tables) {
-    for (const auto& u : t.unmanaged) unmanaged.push_back(u);
-  }
+  const std::vector<std::string> unmanaged = comparison.live.all_unmanaged();
   if (!unmanaged.empty()) {
     out += "\nNot managed by keyway (left alone):\n";
     for (const auto& u : unmanaged) out += "- " + u + "\n";

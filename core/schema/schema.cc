@@ -25,6 +25,12 @@ Table* Database::find_table(const std::string& table_name) {
   return find_by_name(tables, table_name);
 }
 
+std::vector<std::string> Database::all_unmanaged() const {
+  std::vector<std::string> out = unmanaged;
+  for (const auto& t : tables) out.insert(out.end(), t.unmanaged.begin(), t.unmanaged.end());
+  return out;
+}
+
 const char* to_string(TypeKind kind) {
   switch (kind) {
     case TypeKind::kAuto: return "auto";

@@ -128,6 +128,9 @@ struct Database {
   std::vector<Table> tables;
   std::vector<std::string> unmanaged;  // views, triggers, ... reported, never touched
 
+  // Everything unmanaged: the database's own, then each table's in order.
+  std::vector<std::string> all_unmanaged() const;
+
   const Table* find_table(const std::string& table_name) const;
   Table* find_table(const std::string& table_name);
 };
