@@ -6,5 +6,5 @@ apt-get update
 apt-get install -y --no-install-recommends \
   build-essential cmake pkg-config git ca-certificates \
   libsoci-dev libboost-dev libsqlite3-dev libssl-dev sqlite3 libpq-dev postgresql-15 postgresql-client-15 \
-  libyaml-cpp-dev libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev \
+  libyaml-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev \
   googletest libgtest-dev libgmock-dev libbenchmark-dev python3 time

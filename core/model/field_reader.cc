@@ -81,16 +81,16 @@ class FieldReader {
         subject_(fmt::format("field '{}' of model '{}'", entry.key, model_name)),
         context_("in " + subject_) {
     field_.name = entry.key;
-    field_.where = reader.at(entry.key_node);
+    field_.where = reader.at(*entry.key_node);
   }
 
   Field read() {
     std::vector<Entry> options;
     std::optional<Entry> type_entry;
-    if (entry_.value.IsScalar()) {
+    if (entry_.value->is_scalar()) {
       type_entry = entry_;  // shorthand: `bio: text`
-    } else if (entry_.value.IsMap()) {
-      auto entries = reader_.mapping(entry_.value, subject_, context_);
+    } else if (entry_.value->is_mapping()) {
+      auto entries = reader_.mapping(*entry_.value, subject_, context_);
       for (auto& option : entries.value_or(std::vector<Entry>{})) {
         if (option.key == "type") {
           type_entry = option;
@@ -104,19 +104,19 @@ class FieldReader {
     } else {
       reader_.report(reader_.at(entry_),
                      fmt::format("expected a type name or a mapping for {}, got {}", subject_,
-                                 describe(entry_.value)));
+                                 describe(*entry_.value)));
     }
 
     const std::optional<FieldType> type = read_type(type_entry);
     if (!type) source_.broken = true;
     for (const auto& option : options) {
       if (!is_known_option(option.key)) {
-        reader_.report(option.key_node, fmt::format("unknown key '{}' {}", option.key, context_));
+        reader_.report(*option.key_node, fmt::format("unknown key '{}' {}", option.key, context_));
       } else if (type && !applies(option.key, *type)) {
-        reader_.report(option.key_node, fmt::format("unknown key '{}' for type '{}' {}",
+        reader_.report(*option.key_node, fmt::format("unknown key '{}' for type '{}' {}",
                                                     option.key, to_string(*type), context_));
       } else if (type) {
-        source_.values[option.key] = reader_.at(option);
+        source_.values.set(option.key, reader_.at(option));
         read_option(option);
       }
     }
@@ -127,18 +127,18 @@ class FieldReader {
  private:
   std::optional<FieldType> read_type(const std::optional<Entry>& entry) {
     if (!entry) return std::nullopt;
-    const YAML::Node& node = entry->value;
-    if (!node.IsScalar()) {
+    const YamlNode& node = *entry->value;
+    if (!node.is_scalar()) {
       reader_.expected(*entry, subject_, "a type name");
       return std::nullopt;
     }
-    const auto type = field_type_from_string(node.Scalar());
+    const auto type = field_type_from_string(node.text());
     if (!type) {
-      reader_.report(node, fmt::format("unknown type '{}' {}", node.Scalar(), context_));
+      reader_.report(node, fmt::format("unknown type '{}' {}", node.text(), context_));
       return std::nullopt;
     }
     field_.type = *type;
-    source_.values["type"] = reader_.at(node);
+    source_.values.set("type", reader_.at(node));
     return type;
   }
 
@@ -182,21 +182,21 @@ class FieldReader {
     } else if (key == "on_delete") {
       read_on_delete(option);
     } else if (key == "default") {
-      field_.default_value = read_typed_value(option.value, "default");
+      field_.default_value = read_typed_value(*option.value, "default");
     } else if (key == "choices") {
-      read_choices(option.value);
+      read_choices(*option.value);
     }
   }
 
   void read_on_delete(const Entry& option) {
-    if (option.value.IsScalar()) field_.on_delete = on_delete_from_string(option.value.Scalar());
+    if (option.value->is_scalar()) field_.on_delete = on_delete_from_string(option.value->text());
     if (!field_.on_delete) {
       reader_.expected(option, subject_,
                        "one of cascade, protect, restrict, set_null, set_default, do_nothing");
     }
   }
 
-  std::optional<Value> read_typed_value(const YAML::Node& node, const std::string& key) {
+  std::optional<Value> read_typed_value(const YamlNode& node, const std::string& key) {
     auto value = reader_.value(node, subject_, key);
     if (!value) return std::nullopt;
     if (const char* what = expected_value(field_.type, *value)) {
@@ -207,14 +207,14 @@ class FieldReader {
   }
 
   // A list of values, or of Django's [value, label] pairs.
-  void read_choices(const YAML::Node& node) {
-    if (!node.IsSequence() || node.size() == 0) {
+  void read_choices(const YamlNode& node) {
+    if (!node.is_sequence() || node.size() == 0) {
       reader_.expected(node, subject_, "a non-empty list of values", "choices");
       return;
     }
-    for (const auto& item : node) {
-      const bool pair = item.IsSequence() && item.size() == 2 && item[0].IsScalar();
-      if (auto value = read_typed_value(pair ? item[0] : item, "choices")) {
+    for (const auto& item : node.children()) {
+      const bool pair = item.is_sequence() && item.size() == 2 && item.children()[0].is_scalar();
+      if (auto value = read_typed_value(pair ? item.children()[0] : item, "choices")) {
         field_.choices.push_back(*value);
       }
     }

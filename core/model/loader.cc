@@ -5,13 +5,14 @@
 #include <map>
 #include <sstream>
 #include <tuple>
+#include <unordered_map>
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include "core/model/field_reader.h"
 #include "core/model/validator.h"
 #include "core/model/yaml_reader.h"
+#include "core/model/yaml_tree.h"
 
 namespace keyway::model {
 
@@ -32,13 +33,12 @@ class DocumentReader {
   explicit DocumentReader(YamlReader& reader) : reader_(reader) {}
 
   void read(const std::string& text, Loaded& out) {
-    std::vector<YAML::Node> documents;
-    try {
-      documents = YAML::LoadAll(text);
-    } catch (const YAML::ParserException& e) {
-      reader_.report(reader_.at(e.mark), "invalid YAML: " + e.msg);
+    const ParsedYaml parsed = parse_yaml(text);
+    if (parsed.error) {
+      reader_.report(reader_.at(parsed.error->mark), "invalid YAML: " + parsed.error->message);
       return;
     }
+    const std::vector<YamlNode>& documents = parsed.documents;
     if (documents.empty()) {
       reader_.report(SourceLocation{reader_.file(), 1, 1},
                      "expected a mapping for the document, got an empty file");
@@ -52,15 +52,15 @@ class DocumentReader {
   }
 
  private:
-  void read_top(const YAML::Node& root, Loaded& out) {
+  void read_top(const YamlNode& root, Loaded& out) {
     const auto entries = reader_.mapping(root, "the document", "at the top level");
     if (!entries) return;
     std::optional<std::string> app;
     const Entry* models = nullptr;
     for (const auto& entry : *entries) {
       if (entry.key == "version") {
-        const YAML::Node& v = entry.value;
-        if (!v.IsScalar() || v.Tag() != "?" || v.Scalar() != "1") {
+        const YamlNode& v = *entry.value;
+        if (!v.is_scalar() || !v.plain() || v.text() != "1") {
           reader_.expected(entry, "", "the number 1");
         }
       } else if (entry.key == "app") {
@@ -68,7 +68,7 @@ class DocumentReader {
       } else if (entry.key == "models") {
         models = &entry;
       } else {
-        reader_.report(entry.key_node,
+        reader_.report(*entry.key_node,
                        fmt::format("unknown key '{}' at the top level", entry.key));
       }
     }
@@ -78,11 +78,14 @@ class DocumentReader {
     }
     const auto model_entries =
         reader_.mapping(*models, "models", "in models", "model name");
-    for (const auto& entry : model_entries.value_or(std::vector<Entry>{})) {
+    if (!model_entries) return;
+    out.models.reserve(out.models.size() + model_entries->size());
+    out.sources.reserve(out.sources.size() + model_entries->size());
+    for (const auto& entry : *model_entries) {
       Model model;
       ModelSource source;
       model.name = entry.key;
-      model.where = reader_.at(entry.key_node);
+      model.where = reader_.at(*entry.key_node);
       model.app = app;
       if (!is_identifier(model.name)) {
         reader_.report(model.where, fmt::format("model name '{}' {}", model.name, kNotIdentifier));
@@ -101,16 +104,16 @@ class DocumentReader {
         read_fields(entry, model, source);
       } else if (entry.key == "table") {
         model.table = reader_.string(entry, subject);
-        source.values["table"] = reader_.at(entry);
+        source.values.set("table", reader_.at(entry));
       } else if (entry.key == "renamed_from") {
         model.renamed_from = reader_.string(entry, subject);
-        source.values["renamed_from"] = reader_.at(entry);
+        source.values.set("renamed_from", reader_.at(entry));
       } else if (entry.key == "unique_together") {
-        read_unique_together(entry.value, subject, model, source);
+        read_unique_together(*entry.value, subject, model, source);
       } else if (entry.key == "indexes") {
-        read_indexes(entry.value, subject, model, source);
+        read_indexes(*entry.value, subject, model, source);
       } else {
-        reader_.report(entry.key_node, fmt::format("unknown key '{}' in {}", entry.key, subject));
+        reader_.report(*entry.key_node, fmt::format("unknown key '{}' in {}", entry.key, subject));
       }
     }
   }
@@ -118,9 +121,12 @@ class DocumentReader {
   void read_fields(const Entry& fields_entry, Model& model, ModelSource& source) {
     const std::string subject = fmt::format("the fields of model '{}'", model.name);
     const auto entries = reader_.mapping(fields_entry, subject, "in " + subject, "field name");
-    for (const auto& entry : entries.value_or(std::vector<Entry>{})) {
+    if (!entries) return;
+    model.fields.reserve(entries->size());
+    source.fields.reserve(entries->size());
+    for (const auto& entry : *entries) {
       if (!is_identifier(entry.key)) {
-        reader_.report(entry.key_node, fmt::format("field name '{}' in model '{}' {}", entry.key,
+        reader_.report(*entry.key_node, fmt::format("field name '{}' in model '{}' {}", entry.key,
                                                    model.name, kNotIdentifier));
       }
       FieldSource field_source;
@@ -130,38 +136,39 @@ class DocumentReader {
   }
 
   // A list of field-name lists, or one flat list of field names as one group.
-  void read_unique_together(const YAML::Node& node, const std::string& subject, Model& model,
+  void read_unique_together(const YamlNode& node, const std::string& subject, Model& model,
                             ModelSource& source) {
-    const auto is_scalar = [](const YAML::Node& item) { return item.IsScalar(); };
-    const auto is_list = [](const YAML::Node& item) { return item.IsSequence(); };
-    if (!node.IsSequence() || !(std::all_of(node.begin(), node.end(), is_scalar) ||
-                                std::all_of(node.begin(), node.end(), is_list))) {
+    const auto is_scalar = [](const YamlNode& item) { return item.is_scalar(); };
+    const auto is_list = [](const YamlNode& item) { return item.is_sequence(); };
+    const auto& items = node.children();
+    if (!node.is_sequence() || !(std::all_of(items.begin(), items.end(), is_scalar) ||
+                                 std::all_of(items.begin(), items.end(), is_list))) {
       reader_.expected(node, subject, "a list of field-name lists", "unique_together");
       return;
     }
-    if (node.size() == 0) return;
-    std::vector<YAML::Node> groups;
-    if (node[0].IsScalar()) {
-      groups.push_back(node);
+    if (items.empty()) return;
+    std::vector<const YamlNode*> groups;
+    if (items[0].is_scalar()) {
+      groups.push_back(&node);
     } else {
-      for (const auto& group : node) groups.push_back(static_cast<const YAML::Node&>(group));
+      for (const auto& group : items) groups.push_back(&group);
     }
-    for (const auto& group : groups) {
-      if (auto names = reader_.names(group, subject, "unique_together")) {
-        model.unique_together.push_back(UniqueTogether{names->names, reader_.at(group)});
+    for (const YamlNode* group : groups) {
+      if (auto names = reader_.names(*group, subject, "unique_together")) {
+        model.unique_together.push_back(UniqueTogether{names->names, reader_.at(*group)});
         source.unique_together.push_back(names->where);
       }
     }
   }
 
-  void read_indexes(const YAML::Node& node, const std::string& model_subject, Model& model,
+  void read_indexes(const YamlNode& node, const std::string& model_subject, Model& model,
                     ModelSource& source) {
-    if (!node.IsSequence()) {
+    if (!node.is_sequence()) {
       reader_.expected(node, model_subject, "a list of indexes", "indexes");
       return;
     }
     int number = 0;
-    for (const auto& item : node) {
+    for (const auto& item : node.children()) {
       const std::string subject = fmt::format("index {} of {}", ++number, model_subject);
       const auto entries = reader_.mapping(item, subject, "in " + subject);
       if (!entries) continue;
@@ -173,14 +180,14 @@ class DocumentReader {
       for (const auto& entry : *entries) {
         if (entry.key == "fields") {
           has_fields = true;
-          fields = reader_.names(entry.value, subject, "fields");
+          fields = reader_.names(*entry.value, subject, "fields");
         } else if (entry.key == "name") {
           index.name = reader_.string(entry, subject);
           name_where = reader_.at(entry);
         } else if (entry.key == "unique") {
           index.unique = reader_.boolean(entry, subject).value_or(false);
         } else {
-          reader_.report(entry.key_node,
+          reader_.report(*entry.key_node,
                          fmt::format("unknown key '{}' in {}", entry.key, subject));
         }
       }
@@ -198,7 +205,7 @@ class DocumentReader {
 
 void read_document(const std::string& text, const std::string& file_name,
                    std::vector<Diagnostic>& diagnostics, Loaded& out) {
-  YamlReader reader(file_name, text, diagnostics);
+  YamlReader reader(file_name, diagnostics);
   DocumentReader(reader).read(text, out);
 }
 
@@ -207,13 +214,19 @@ Schema finish(std::vector<Loaded> files, std::vector<Diagnostic> diagnostics,
               const LoadOptions& options) {
   Schema schema;
   std::vector<ModelSource> sources;
+  std::unordered_map<std::string, SourceLocation> defined;  // model name -> where
+  std::size_t total = 0;
+  for (const auto& file : files) total += file.models.size();
+  schema.models.reserve(total);
+  sources.reserve(total);
+  defined.reserve(total);
   for (auto& file : files) {
     for (std::size_t i = 0; i < file.models.size(); ++i) {
       Model& model = file.models[i];
-      if (const Model* first = schema.find_model(model.name)) {
+      if (const auto [first, added] = defined.try_emplace(model.name, model.where); !added) {
         diagnostics.push_back(Diagnostic{
             model.where, fmt::format("model '{}' is already defined at {}", model.name,
-                                     first->where.to_string())});
+                                     first->second.to_string())});
         continue;
       }
       schema.models.push_back(std::move(model));

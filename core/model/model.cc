@@ -72,6 +72,16 @@ const Model* Schema::find_model(const std::string& model_name) const {
   return nullptr;
 }
 
+ModelIndex::ModelIndex(const Schema& schema) {
+  by_name_.reserve(schema.models.size());
+  for (const auto& model : schema.models) by_name_.try_emplace(model.name, &model);
+}
+
+const Model* ModelIndex::find(std::string_view model_name) const {
+  const auto found = by_name_.find(model_name);
+  return found == by_name_.end() ? nullptr : found->second;
+}
+
 const char* to_string(FieldType type) { return spelling_of(kFieldTypes, type); }
 
 std::optional<FieldType> field_type_from_string(const std::string& name) {

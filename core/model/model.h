@@ -5,6 +5,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/errors.h"
@@ -92,7 +94,19 @@ struct Model {
 
 struct Schema {
   std::vector<Model> models;  // in file order, files in name order
+  // A linear search; ModelIndex for lookups in a loop.
   const Model* find_model(const std::string& model_name) const;
+};
+
+// The models of a schema by name (the first of a repeated name). Valid while
+// the schema's models are neither added, removed nor renamed.
+class ModelIndex {
+ public:
+  explicit ModelIndex(const Schema& schema);
+  const Model* find(std::string_view model_name) const;
+
+ private:
+  std::unordered_map<std::string_view, const Model*> by_name_;
 };
 
 const char* to_string(FieldType type);

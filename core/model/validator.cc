@@ -1,19 +1,38 @@
 #include "core/model/validator.h"
 
+#include <map>
+
 #include <fmt/format.h>
 
 #include "core/schema/naming.h"
 
 namespace keyway::model {
 
+void OptionLocations::set(std::string_view option, SourceLocation where) {
+  for (auto& [name, place] : entries_) {
+    if (name == option) {
+      place = std::move(where);
+      return;
+    }
+  }
+  entries_.emplace_back(std::string(option), std::move(where));
+}
+
+const SourceLocation* OptionLocations::find(std::string_view option) const {
+  for (const auto& [name, place] : entries_) {
+    if (name == option) return &place;
+  }
+  return nullptr;
+}
+
 SourceLocation FieldSource::at(const std::string& option, const SourceLocation& fallback) const {
-  const auto found = values.find(option);
-  return found == values.end() ? fallback : found->second;
+  const SourceLocation* found = values.find(option);
+  return found ? *found : fallback;
 }
 
 SourceLocation ModelSource::at(const std::string& option, const SourceLocation& fallback) const {
-  const auto found = values.find(option);
-  return found == values.end() ? fallback : found->second;
+  const SourceLocation* found = values.find(option);
+  return found ? *found : fallback;
 }
 
 namespace {
@@ -58,7 +77,10 @@ class Validator {
  public:
   Validator(const Schema& schema, const std::vector<ModelSource>& sources,
             const LoadOptions& options)
-      : schema_(schema), sources_(sources), limit_(options.max_identifier_length) {}
+      : schema_(schema),
+        models_(schema),
+        sources_(sources),
+        limit_(options.max_identifier_length) {}
 
   std::vector<Diagnostic> run() {
     for (std::size_t i = 0; i < schema_.models.size(); ++i) {
@@ -172,7 +194,7 @@ class Validator {
   void check_relation(const Model& model, const Field& field, const FieldSource& source) {
     if (!field.is_relation() || field.to.empty()) return;
     const std::string subject = field_subject(model, field);
-    const Model* target = schema_.find_model(field.to);
+    const Model* target = models_.find(field.to);
     if (!target) {
       report(source.at("to", field.where),
              fmt::format("{}: to '{}' names no model", subject, field.to));
@@ -198,7 +220,7 @@ class Validator {
                      bool target_exists) {
     const std::string subject = field_subject(model, field);
     const SourceLocation where = source.at("through", field.where);
-    const Model* through = schema_.find_model(*field.through);
+    const Model* through = models_.find(*field.through);
     if (!through) {
       report(where, fmt::format("{}: through '{}' names no model", subject, *field.through));
       return;
@@ -285,7 +307,7 @@ class Validator {
       for (std::size_t j = 0; j < model.fields.size(); ++j) {
         const Field& field = model.fields[j];
         if (sources_[i].fields[j].broken || !field.is_relation()) continue;
-        const Model* target = schema_.find_model(field.to);
+        const Model* target = models_.find(field.to);
         const auto accessor = reverse_accessor(model, field);
         if (!target || !accessor) continue;
         const std::string defined_by = model.name + "." + field.name;
@@ -327,6 +349,7 @@ class Validator {
   }
 
   const Schema& schema_;
+  const ModelIndex models_;
   const std::vector<ModelSource>& sources_;
   std::size_t limit_;
   std::vector<Diagnostic> diagnostics_;

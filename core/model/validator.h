@@ -3,8 +3,9 @@
 // and columns (DESIGN.md §2), reverse accessors, identifier lengths.
 #pragma once
 
-#include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/errors.h"
@@ -13,9 +14,22 @@
 
 namespace keyway::model {
 
+// Where the value of each written option is. A field has a handful, so a
+// flat list: smaller and faster to fill than a map.
+class OptionLocations {
+ public:
+  // Records `option` (again: the later place wins).
+  void set(std::string_view option, SourceLocation where);
+  bool contains(std::string_view option) const { return find(option) != nullptr; }
+  const SourceLocation* find(std::string_view option) const;
+
+ private:
+  std::vector<std::pair<std::string, SourceLocation>> entries_;
+};
+
 // Where the options of one field were written; Field::where is its name.
 struct FieldSource {
-  std::map<std::string, SourceLocation> values;  // option name -> its value
+  OptionLocations values;  // option name -> its value
   // The loader could not tell the field's type and has said so: later checks
   // skip the field rather than report what follows from that one mistake.
   bool broken = false;
@@ -26,7 +40,7 @@ struct FieldSource {
 
 // Where the options of one model were written; Model::where is its name.
 struct ModelSource {
-  std::map<std::string, SourceLocation> values;        // table, renamed_from
+  OptionLocations values;                               // table, renamed_from
   std::vector<FieldSource> fields;                      // parallel to Model::fields
   std::vector<std::vector<SourceLocation>> unique_together;  // each name of each group
   std::vector<std::vector<SourceLocation>> index_fields;     // each name of each index

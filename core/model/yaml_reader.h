@@ -1,24 +1,25 @@
-// Typed reading of yaml-cpp nodes for the schema loader. Every value read is
-// checked, and every problem becomes a Diagnostic at the node's position
-// (yaml-cpp's 0-based Mark, shown 1-based), so the loader never stops early.
+// Typed reading of YAML nodes (core/model/yaml_tree.h) for the schema loader.
+// Every value read is checked, and every problem becomes a Diagnostic at the
+// node's position (0-based in the tree, shown 1-based), so the loader never
+// stops early.
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
 #include "core/errors.h"
 #include "core/model/model.h"
+#include "core/model/yaml_tree.h"
 
 namespace keyway::model {
 
-// One key of a mapping with its value, in the order written.
+// One key of a mapping with its value, in the order written; the nodes belong
+// to the parsed tree.
 struct Entry {
   std::string key;
-  YAML::Node key_node;
-  YAML::Node value;
+  const YamlNode* key_node;
+  const YamlNode* value;
 };
 
 // A list of names and where each was written.
@@ -28,7 +29,7 @@ struct NameList {
 };
 
 // How a node reads in a message: 'text', the string 'quoted', null, a list, a mapping.
-std::string describe(const YAML::Node& node);
+std::string describe(const YamlNode& node);
 
 // True for a letter or '_' followed by letters, digits and '_'.
 bool is_identifier(const std::string& name);
@@ -38,23 +39,22 @@ bool is_integer_spelling(const std::string& text);
 
 class YamlReader {
  public:
-  // `text` is the document read, kept to spell null keys as written.
-  YamlReader(std::string file, std::string text, std::vector<Diagnostic>& diagnostics);
+  YamlReader(std::string file, std::vector<Diagnostic>& diagnostics);
 
   const std::string& file() const { return file_; }
-  SourceLocation at(const YAML::Mark& mark) const;
-  SourceLocation at(const YAML::Node& node) const { return at(node.Mark()); }
-  // An entry's value, or its key when the value is empty (yaml-cpp marks an
-  // empty value where the next token starts, often the next line).
+  SourceLocation at(YamlMark mark) const;
+  SourceLocation at(const YamlNode& node) const { return at(node.mark()); }
+  // An entry's value, or its key when the value is empty (an empty value has
+  // no text to point at).
   SourceLocation at(const Entry& entry) const;
   void report(SourceLocation where, std::string message);
-  void report(const YAML::Node& node, std::string message) { report(at(node), std::move(message)); }
+  void report(const YamlNode& node, std::string message) { report(at(node), std::move(message)); }
 
   // The entries of a mapping. When `node` is not one, reports "expected a mapping
   // for <subject>, got ..." and returns nothing. Keys that are not strings
   // ("expected a <key_noun> <context>, got ...") and repeated keys ("duplicate
   // key 'k' <context> (first at line L, column C)") are reported and left out.
-  std::optional<std::vector<Entry>> mapping(const YAML::Node& node, const std::string& subject,
+  std::optional<std::vector<Entry>> mapping(const YamlNode& node, const std::string& subject,
                                             const std::string& context,
                                             const std::string& key_noun = "key");
   // The same for an entry's value; an empty value is reported at its key.
@@ -67,28 +67,23 @@ class YamlReader {
   std::optional<std::string> string(const Entry& entry, const std::string& subject);
   std::optional<bool> boolean(const Entry& entry, const std::string& subject);
   std::optional<int> integer(const Entry& entry, const std::string& subject, int minimum);
-  std::optional<Value> value(const YAML::Node& node, const std::string& subject,
+  std::optional<Value> value(const YamlNode& node, const std::string& subject,
                              const std::string& key);
-  // A key as written. yaml-cpp reads `null:` as a null key with no text, so
-  // the text is taken from the document: `null: true` is the option 'null'.
-  std::string key_text(const YAML::Node& key) const;
-
-  std::optional<NameList> names(const YAML::Node& node, const std::string& subject,
+  std::optional<NameList> names(const YamlNode& node, const std::string& subject,
                                 const std::string& key);
 
   // Reports "<subject>: expected <what> for <key>, got <value>" at the value.
-  void expected(const YAML::Node& node, const std::string& subject, const std::string& what,
+  void expected(const YamlNode& node, const std::string& subject, const std::string& what,
                 const std::string& key);
   void expected(const Entry& entry, const std::string& subject, const std::string& what);
 
  private:
-  std::optional<std::vector<Entry>> mapping_at(const YAML::Node& node, SourceLocation where,
+  std::optional<std::vector<Entry>> mapping_at(const YamlNode& node, SourceLocation where,
                                                const std::string& subject,
                                                const std::string& context,
                                                const std::string& key_noun);
 
   std::string file_;
-  std::string text_;
   std::vector<Diagnostic>& diagnostics_;
 };
 

@@ -17,8 +17,11 @@ std::string with_fields(const std::string& model, const std::string& fields) {
 }
 
 TEST(LoaderErrors, RejectsInvalidYamlWithItsPosition) {
-  EXPECT_EQ("schema.yaml:3:1: invalid YAML: end of map flow not found",
+  EXPECT_EQ("schema.yaml:3:1: invalid YAML: did not find expected ',' or '}' (while parsing a "
+            "flow mapping started at line 2, column 9)",
             load_errors("models:\n  User: {fields: {name: text}\n"));
+  EXPECT_EQ("schema.yaml:3:17: invalid YAML: mapping values are not allowed in this context",
+            load_errors("models:\n  User:\n    fields: name: text\n"));
 }
 
 TEST(LoaderErrors, RejectsADocumentThatIsNotAMapping) {

@@ -1,0 +1,107 @@
+// The YAML tree the loader reads: kinds, text as written, positions, aliases
+// and the syntax errors libyaml reports.
+#include "core/model/yaml_tree.h"
+
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace keyway::model {
+namespace {
+
+std::string mark_text(YamlMark mark) {
+  return std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
+}
+
+TEST(YamlTree, ReadsKindsTextAndPositions) {
+  const ParsedYaml parsed = parse_yaml("a:\n  b: [x, 'y']\n  c:\n  ~: 1\n");
+  ASSERT_FALSE(parsed.error);
+  ASSERT_EQ(1u, parsed.documents.size());
+  const YamlNode& root = parsed.documents[0];
+  ASSERT_TRUE(root.is_mapping());
+  ASSERT_EQ(1u, root.size());
+  EXPECT_EQ("a", root.key(0).text());
+  const YamlNode& a = root.value(0);
+  ASSERT_EQ(3u, a.size());
+  EXPECT_EQ("2:3", mark_text(a.key(0).mark()));
+  const YamlNode& list = a.value(0);
+  ASSERT_TRUE(list.is_sequence());
+  ASSERT_EQ(2u, list.size());
+  EXPECT_EQ("2:6", mark_text(list.mark()));
+  EXPECT_TRUE(list.children()[0].plain());
+  EXPECT_EQ("y", list.children()[1].text());
+  EXPECT_FALSE(list.children()[1].plain());
+  EXPECT_EQ("2:10", mark_text(list.children()[1].mark()));
+  EXPECT_TRUE(a.value(1).is_null()) << "an empty value is null";
+  EXPECT_TRUE(a.key(2).is_null());
+  EXPECT_EQ("~", a.key(2).text()) << "a null keeps its spelling";
+}
+
+TEST(YamlTree, QuotedAndTaggedScalarsAreNeverNull) {
+  const ParsedYaml parsed = parse_yaml("['null', !!str null, \"\", null, Null, NULL]");
+  ASSERT_FALSE(parsed.error);
+  const auto& items = parsed.documents.at(0).children();
+  ASSERT_EQ(6u, items.size());
+  EXPECT_TRUE(items[0].is_scalar());
+  EXPECT_TRUE(items[1].is_scalar());
+  EXPECT_TRUE(items[2].is_scalar());
+  EXPECT_TRUE(items[3].is_null());
+  EXPECT_TRUE(items[4].is_null());
+  EXPECT_TRUE(items[5].is_null());
+}
+
+TEST(YamlTree, ExpandsAliasesAtTheAliasPosition) {
+  const ParsedYaml parsed = parse_yaml("base: &b {type: char, max_length: 9}\ncopy: *b\n");
+  ASSERT_FALSE(parsed.error);
+  const YamlNode& copy = parsed.documents.at(0).value(1);
+  ASSERT_TRUE(copy.is_mapping());
+  ASSERT_EQ(2u, copy.size());
+  EXPECT_EQ("9", copy.value(1).text());
+  EXPECT_EQ("2:7", mark_text(copy.mark()));
+}
+
+TEST(YamlTree, RejectsAnUnknownAlias) {
+  const ParsedYaml parsed = parse_yaml("a: 1\nb: *nowhere\n");
+  ASSERT_TRUE(parsed.error);
+  EXPECT_EQ("unknown alias '*nowhere'", parsed.error->message);
+  EXPECT_EQ("2:4", mark_text(parsed.error->mark));
+}
+
+TEST(YamlTree, StopsAliasesThatExpandWithoutBound) {
+  // Each level doubles the one before: 2^30 scalars if expanded.
+  std::string yaml = "l0: &l0 [x, x]\n";
+  for (int level = 1; level <= 30; ++level) {
+    yaml += "l" + std::to_string(level) + ": &l" + std::to_string(level) + " [*l" +
+            std::to_string(level - 1) + ", *l" + std::to_string(level - 1) + "]\n";
+  }
+  const ParsedYaml parsed = parse_yaml(yaml);
+  ASSERT_TRUE(parsed.error);
+  EXPECT_EQ("aliases expand to more than 1000000 nodes", parsed.error->message);
+}
+
+TEST(YamlTree, ReadsEveryDocument) {
+  const ParsedYaml parsed = parse_yaml("a: 1\n---\nb: 2\n");
+  ASSERT_FALSE(parsed.error);
+  ASSERT_EQ(2u, parsed.documents.size());
+  EXPECT_EQ("3:1", mark_text(parsed.documents[1].mark()));
+  EXPECT_TRUE(parse_yaml("# only a comment\n").documents.empty());
+}
+
+TEST(YamlTree, ReportsSyntaxErrorsWithTheirContext) {
+  const ParsedYaml parsed = parse_yaml("models:\n  User: {fields: {name: text}\n");
+  ASSERT_TRUE(parsed.error);
+  EXPECT_EQ("3:1", mark_text(parsed.error->mark));
+  EXPECT_EQ("did not find expected ',' or '}' (while parsing a flow mapping started at line 2, "
+            "column 9)",
+            parsed.error->message);
+}
+
+TEST(YamlTree, ReportsBytesThatAreNotUtf8) {
+  const ParsedYaml parsed = parse_yaml("a: 1\nb: \xff\n");
+  ASSERT_TRUE(parsed.error);
+  EXPECT_EQ("2:4", mark_text(parsed.error->mark));
+  EXPECT_EQ("invalid leading UTF-8 octet (byte 8)", parsed.error->message);
+}
+
+}  // namespace
+}  // namespace keyway::model
