@@ -1,7 +1,9 @@
 // inspect(): the live SQLite schema as keyway's IR, in a fixed number of
 // queries whatever the number of tables. sqlite_master is read once; columns,
 // indexes and foreign keys come from the pragma table-valued functions joined
-// against it (https://www.sqlite.org/pragma.html#pragfunc), one query each.
+// against it (https://www.sqlite.org/pragma.html#pragfunc), one query each;
+// an index's columns come from its CREATE INDEX text when that names only
+// columns, from pragma_index_xinfo otherwise (see written_index_columns()).
 // What the pragmas do not report (constraint names, DEFERRABLE, CHECK) is read
 // from the CREATE TABLE text by parse_create_table().
 #include <algorithm>
@@ -101,6 +103,131 @@ std::vector<std::string> lowered(const std::vector<std::string>& names) {
   out.reserve(names.size());
   for (const auto& n : names) out.push_back(lower_ascii(n));
   return out;
+}
+
+// The columns of `CREATE [UNIQUE] INDEX [IF NOT EXISTS] [schema.]name ON
+// table (column [ASC|DESC], ...)` as written, when the text is exactly that:
+// plain column names, no COLLATE, no expression, no WHERE, no comment.
+// Anything else is nullopt, and pragma_index_xinfo reports the index instead.
+// Reading the text saves that pragma's lookup of the index by name, which
+// costs more the more indexes there are (SQLite's schema hash tables have a
+// fixed number of buckets), so inspection stays linear in the schema's size.
+std::optional<std::vector<std::string>> written_index_columns(const std::string& sql) {
+  std::size_t at = 0;
+  const auto skip_space = [&] {
+    while (at < sql.size() && (sql[at] == ' ' || sql[at] == '\t' || sql[at] == '\n' ||
+                               sql[at] == '\r' || sql[at] == '\f' || sql[at] == '\v')) {
+      ++at;
+    }
+  };
+  const auto is_word_char = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+           u == '_' || u == '$' || u >= 0x80;
+  };
+  // The next token: an identifier (bare or quoted, unquoted here) or one
+  // punctuation character; nullopt at the end or on anything else.
+  struct Token {
+    std::string text;
+    bool quoted = false;
+  };
+  const auto next = [&]() -> std::optional<Token> {
+    skip_space();
+    if (at >= sql.size()) return std::nullopt;
+    const char c = sql[at];
+    if (c == '(' || c == ')' || c == ',' || c == '.') {
+      ++at;
+      return Token{std::string(1, c), false};
+    }
+    if (c == '"' || c == '`' || c == '[') {
+      const char close = c == '[' ? ']' : c;
+      std::string text;
+      for (++at; at < sql.size(); ++at) {
+        if (sql[at] != close) {
+          text += sql[at];
+        } else if (close != ']' && at + 1 < sql.size() && sql[at + 1] == close) {
+          text += close;  // a doubled quote stands for itself
+          ++at;
+        } else {
+          ++at;
+          return Token{std::move(text), true};
+        }
+      }
+      return std::nullopt;
+    }
+    if (!is_word_char(c) || (c >= '0' && c <= '9')) return std::nullopt;
+    const std::size_t start = at;
+    while (at < sql.size() && is_word_char(sql[at])) ++at;
+    return Token{sql.substr(start, at - start), false};
+  };
+  const auto keyword = [](const std::optional<Token>& t, const char* word) {
+    return t && !t->quoted && lower_ascii(t->text) == word;
+  };
+  const auto name = [](const std::optional<Token>& t) {
+    return t && (t->quoted || (t->text != "(" && t->text != ")" && t->text != "," &&
+                               t->text != "."));
+  };
+
+  std::optional<Token> t = next();
+  if (!keyword(t, "create")) return std::nullopt;
+  t = next();
+  if (keyword(t, "unique")) t = next();
+  if (!keyword(t, "index")) return std::nullopt;
+  t = next();
+  if (keyword(t, "if")) {
+    if (!keyword(next(), "not") || !keyword(next(), "exists")) return std::nullopt;
+    t = next();
+  }
+  if (!name(t)) return std::nullopt;  // [schema.]index
+  t = next();
+  if (t && !t->quoted && t->text == ".") {
+    if (!name(next())) return std::nullopt;
+    t = next();
+  }
+  if (!keyword(t, "on") || !name(next())) return std::nullopt;
+  t = next();
+  if (!t || t->quoted || t->text != "(") return std::nullopt;
+  std::vector<std::string> columns;
+  while (true) {
+    t = next();
+    // Bare words SQLite reads as values, not column names, are left to the pragma.
+    if (!name(t) || keyword(t, "asc") || keyword(t, "desc") || keyword(t, "collate") ||
+        keyword(t, "null") || keyword(t, "true") || keyword(t, "false") ||
+        keyword(t, "current_time") || keyword(t, "current_date") ||
+        keyword(t, "current_timestamp")) {
+      return std::nullopt;
+    }
+    columns.push_back(t->text);
+    t = next();
+    if (keyword(t, "asc") || keyword(t, "desc")) t = next();
+    if (!t || t->quoted) return std::nullopt;
+    if (t->text == ")") break;
+    if (t->text != ",") return std::nullopt;
+  }
+  skip_space();
+  if (at != sql.size()) return std::nullopt;  // WHERE, a comment, ...
+  return columns;
+}
+
+// A JSON array of strings, for json_each().
+std::string json_array(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (const std::string& item : items) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    for (const char c : item) {
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += c;
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        out += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
+      } else {
+        out += c;
+      }
+    }
+    out += '"';
+  }
+  return out + "]";
 }
 
 schema::Action parse_action(const std::string& text) {
@@ -205,8 +332,9 @@ class Inspector {
     for (const Object& o : objects) {
       if (o.type == "view") {
         db_.unmanaged.push_back("view " + o.name);
-      } else if (o.type == "index" && !o.sql.empty()) {
-        index_sql_[o.name] = o.sql;
+      } else if (o.type == "index") {
+        if (!o.sql.empty()) index_sql_[o.name] = o.sql;
+        index_table_[o.name] = o.table;
       } else if (o.type == "trigger" && !is_skipped(o.table)) {
         const bool on_view = views.contains(lower_ascii(o.table));
         db_.unmanaged.push_back(
@@ -276,30 +404,81 @@ class Inspector {
     std::vector<std::string> columns;
   };
 
-  void read_indexes() {
-    const std::string select = fmt::format(
-        R"(SELECT m.name, il.name, il."unique", il.origin, il.partial, ii.cid, ii.name)"
-        R"( FROM main.sqlite_master AS m JOIN pragma_index_list(m.name, 'main') AS il)"
-        R"( JOIN pragma_index_xinfo(il.name, 'main') AS ii)"
-        R"( WHERE {} AND il.origin <> 'pk' AND ii."key" = 1 ORDER BY m.name, il.name, ii.seqno)",
-        kTableFilter);
-    std::optional<IndexRows> current;
-    for (const soci::row& row : query(select)) {
-      const std::string table = string_at(row, 0);
-      const std::string name = string_at(row, 1);
-      if (!current || current->table != table || current->name != name) {
-        if (current) add_index(*current);
-        current = IndexRows{table, name, integer_at(row, 2) != 0, string_at(row, 3),
-                            integer_at(row, 4) != 0, false, {}};
+  // The key columns of an index whose CREATE INDEX text names only columns of
+  // its table, as the table spells them (as pragma_index_xinfo reports them).
+  std::optional<std::vector<std::string>> columns_from_text(const std::string& index) {
+    const auto sql = index_sql_.find(index);
+    const auto table = index_table_.find(index);
+    if (sql == index_sql_.end() || table == index_table_.end()) return std::nullopt;
+    const TableState* t = find(table->second);
+    if (t == nullptr) return std::nullopt;
+    std::optional<std::vector<std::string>> columns = written_index_columns(sql->second);
+    if (!columns) return std::nullopt;
+    for (std::string& written : *columns) {
+      const schema::Column* column = nullptr;
+      for (const schema::Column& c : t->table.columns) {
+        if (lower_ascii(c.name) == lower_ascii(written)) column = &c;
       }
-      // cid -2 is an expression; -1 the rowid, which keyway cannot name either.
-      if (integer_at(row, 5) < 0) {
-        current->expression = true;
+      if (column == nullptr) return std::nullopt;  // rowid, a string, a hidden column...
+      written = column->name;
+    }
+    return columns;
+  }
+
+  // One query in two parts: pragma_index_list for every table, and
+  // pragma_index_xinfo only for the indexes whose columns the CREATE INDEX
+  // text does not give (autoindexes of UNIQUE constraints, expressions,
+  // COLLATE, ...), named in a JSON array. The second part's rows, with no
+  // table, sort first.
+  void read_indexes() {
+    std::unordered_map<std::string, std::vector<std::string>> from_text;
+    std::vector<std::string> need_pragma;
+    for (const auto& [index, table] : index_table_) {
+      if (auto columns = columns_from_text(index)) {
+        from_text.emplace(index, std::move(*columns));
       } else {
-        current->columns.push_back(string_at(row, 6));
+        need_pragma.push_back(index);
       }
     }
-    if (current) add_index(*current);
+    std::sort(need_pragma.begin(), need_pragma.end());
+    const std::string need = json_array(need_pragma);
+    const std::string select = fmt::format(
+        R"(SELECT m.name, il.name, il."unique", il.origin, il.partial, NULL, NULL, NULL)"
+        R"( FROM main.sqlite_master AS m JOIN pragma_index_list(m.name, 'main') AS il)"
+        R"( WHERE {} AND il.origin <> 'pk')"
+        R"( UNION ALL SELECT NULL, j.value, NULL, NULL, NULL, ii.cid, ii.name, ii.seqno)"
+        R"( FROM json_each(:need) AS j JOIN pragma_index_xinfo(j.value, 'main') AS ii)"
+        R"( WHERE ii."key" = 1)"
+        R"( ORDER BY 1, 2, 8)",
+        kTableFilter);
+    struct PragmaColumns {
+      std::vector<std::string> columns;
+      bool expression = false;
+    };
+    std::unordered_map<std::string, PragmaColumns> from_pragma;
+    soci::rowset<soci::row> rows = (session_.prepare << select, soci::use(need, "need"));
+    for (const soci::row& row : rows) {
+      const std::string name = string_at(row, 1);
+      if (row.get_indicator(0) == soci::i_null) {
+        PragmaColumns& index = from_pragma[name];
+        // cid -2 is an expression; -1 the rowid, which keyway cannot name either.
+        if (integer_at(row, 5) < 0) {
+          index.expression = true;
+        } else {
+          index.columns.push_back(string_at(row, 6));
+        }
+        continue;
+      }
+      IndexRows index{string_at(row, 0), name, integer_at(row, 2) != 0, string_at(row, 3),
+                      integer_at(row, 4) != 0, false, {}};
+      if (auto it = from_text.find(name); it != from_text.end()) {
+        index.columns = it->second;
+      } else if (auto it = from_pragma.find(name); it != from_pragma.end()) {
+        index.columns = it->second.columns;
+        index.expression = it->second.expression;
+      }
+      add_index(index);
+    }
   }
 
   void add_index(const IndexRows& rows) {
@@ -457,6 +636,7 @@ class Inspector {
   std::unordered_map<std::string, std::size_t> by_name_;
   std::unordered_map<std::string, std::size_t> by_lower_name_;
   std::unordered_map<std::string, std::string> index_sql_;
+  std::unordered_map<std::string, std::string> index_table_;  // index -> its table
 };
 
 }  // namespace
