@@ -1,8 +1,11 @@
 #include "cli/logging.h"
 
+#include <algorithm>
+#include <cctype>
 #include <iostream>
 #include <mutex>
 #include <regex>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 #include <spdlog/sinks/base_sink.h>
@@ -10,7 +13,23 @@
 
 namespace keyway::cli {
 
+namespace {
+
+// Both patterns below need "://" or the word "password", which most lines
+// (one per statement applied) lack: those skip the regular expressions.
+bool may_hold_secret(const std::string& text) {
+  if (text.find("://") != std::string::npos) return true;
+  constexpr std::string_view kWord = "password";
+  const auto same = [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) == static_cast<unsigned char>(b);
+  };
+  return std::search(text.begin(), text.end(), kWord.begin(), kWord.end(), same) != text.end();
+}
+
+}  // namespace
+
 std::string mask_secrets(const std::string& text) {
+  if (!may_hold_secret(text)) return text;
   static const std::regex kUrlPassword(R"(([A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*:)[^@\s]*@)");
   static const std::regex kKeyword(R"((password\s*=\s*)('[^']*'|\S+))", std::regex::icase);
   return std::regex_replace(std::regex_replace(text, kUrlPassword, "$1***@"), kKeyword, "$1***");
