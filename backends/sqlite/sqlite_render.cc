@@ -5,6 +5,7 @@
 // (https://www.sqlite.org/lang_altertable.html#otheralter) placed where the
 // last change to that table stands. script() writes a plan for the sqlite3
 // shell.
+#include <deque>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -58,12 +59,14 @@ class Renderer {
  public:
   Renderer(const std::vector<Change>& changes, const Database& from, const Database& to,
            const SqliteDialect& dialect)
-      : changes_(changes), from_(from), to_(to), dialect_(dialect) {}
+      : changes_(changes), to_(to), dialect_(dialect),
+        touched_(diff::tables_touched(from, changes)) {}
 
+  // Runs once: the second pass takes `touched_` over.
   plan::Plan run() {
     find_fusions_and_rebuilds();
-    Database state = from_;
-    OriginalNames names(from_);
+    OriginalNames names(touched_);
+    Database state = std::move(touched_);
     for (std::size_t i = 0; i < changes_.size(); ++i) {
       const Change& change = changes_[i];
       const std::string& table = diff::table_of(change);
@@ -113,7 +116,8 @@ class Renderer {
   // First pass: which AddColumn carries its AddForeignKey inline, and which
   // tables need a rebuild (a change SQLite cannot make in place).
   void find_fusions_and_rebuilds() {
-    Database state = from_;
+    index_changes();
+    Database state = touched_;
     for (std::size_t i = 0; i < changes_.size(); ++i) {
       const Change& change = changes_[i];
       if (const auto* add = std::get_if<diff::AddColumn>(&change)) find_fusion(i, *add, state);
@@ -130,24 +134,40 @@ class Renderer {
     }
   }
 
+  // The changes later passes look up: foreign keys added on one column, and
+  // copies from a column into a junction, each by table, in plan order.
+  void index_changes() {
+    for (std::size_t i = 0; i < changes_.size(); ++i) {
+      if (const auto* fk = std::get_if<diff::AddForeignKey>(&changes_[i]);
+          fk != nullptr && fk->key.columns.size() == 1) {
+        single_column_keys_[{fk->table, fk->key.columns.front()}].push_back(i);
+      }
+      if (const auto* copy = std::get_if<CopyLinks>(&changes_[i]);
+          copy != nullptr && copy->mode == CopyLinks::Mode::kColumnToJunction) {
+        copies_from_column_[copy->from_table].push_back(i);
+      }
+    }
+  }
+
   // A nullable column without default and the foreign key on exactly it: one
   // `ADD COLUMN ... REFERENCES`, which SQLite allows when the column's
   // default is NULL (https://www.sqlite.org/lang_altertable.html#altertabaddcol).
+  // The key is the first added after the column and not fused yet; `i` only
+  // grows, so keys before it are dropped from the queue for good.
   void find_fusion(std::size_t i, const diff::AddColumn& add, const Database& state) {
     if (!add.column.nullable || has_value_default(add.column)) return;
     if (state.find_table(add.table) == nullptr ||
         !can_add_in_place(planned(state, add.table), add.column)) {
       return;
     }
-    for (std::size_t j = i + 1; j < changes_.size(); ++j) {
-      const auto* fk = std::get_if<diff::AddForeignKey>(&changes_[j]);
-      if (fk == nullptr || fk->table != add.table || fused_keys_.contains(j)) continue;
-      if (fk->key.columns == std::vector<std::string>{add.column.name}) {
-        fusions_[i] = j;
-        fused_keys_.insert(j);
-        return;
-      }
-    }
+    auto keys = single_column_keys_.find({add.table, add.column.name});
+    if (keys == single_column_keys_.end()) return;
+    std::deque<std::size_t>& queue = keys->second;
+    while (!queue.empty() && queue.front() <= i) queue.pop_front();
+    if (queue.empty()) return;
+    fusions_[i] = queue.front();
+    fused_keys_.insert(queue.front());
+    queue.pop_front();
   }
 
   bool needs_rebuild(std::size_t i, const Database& state) const {
@@ -223,14 +243,15 @@ class Renderer {
   // plan dropped after copying its links into a junction takes them back.
   ColumnFills reverse_fills(const Table& before, const Table& after) const {
     ColumnFills fills;
-    for (const Change& change : changes_) {
-      const auto* copy = std::get_if<CopyLinks>(&change);
-      if (copy == nullptr || copy->mode != CopyLinks::Mode::kColumnToJunction ||
-          copy->from_table != before.name || after.find_column(copy->from_target_column) ||
-          !before.find_column(copy->from_target_column)) {
+    auto copies = copies_from_column_.find(before.name);
+    if (copies == copies_from_column_.end()) return fills;
+    for (std::size_t i : copies->second) {
+      const auto& copy = std::get<CopyLinks>(changes_[i]);
+      if (after.find_column(copy.from_target_column) ||
+          !before.find_column(copy.from_target_column)) {
         continue;
       }
-      fills[copy->from_target_column] = junction_value(std::get<CopyLinks>(diff::inverse(*copy)));
+      fills[copy.from_target_column] = junction_value(std::get<CopyLinks>(diff::inverse(copy)));
     }
     return fills;
   }
@@ -395,9 +416,13 @@ class Renderer {
   }
 
   const std::vector<Change>& changes_;
-  const Database& from_;
   const Database& to_;
   const SqliteDialect& dialect_;
+  Database touched_;  // the part of `from` the plan reads or changes
+  // AddForeignKey changes on one column, by (table, column), not fused yet.
+  std::map<std::pair<std::string, std::string>, std::deque<std::size_t>> single_column_keys_;
+  // CopyLinks from a column into a junction, by the column's table.
+  std::map<std::string, std::vector<std::size_t>> copies_from_column_;
   std::map<std::size_t, std::size_t> fusions_;  // AddColumn -> its AddForeignKey
   std::set<std::size_t> fused_keys_;
   std::set<std::string> rebuilt_;

@@ -1,6 +1,7 @@
 #include "core/schema/lower.h"
 
 #include <algorithm>
+#include <numeric>
 #include <unordered_map>
 
 #include "core/schema/naming.h"
@@ -84,6 +85,19 @@ std::string check_expression(const std::string& column, const std::vector<model:
   return out + ")";
 }
 
+// `tables` in order of name. The names are sorted, then each table moved once:
+// a table is large, and a sort would move it about log(n) times.
+std::vector<Table> sorted_by_name(std::vector<Table> tables) {
+  std::vector<std::size_t> order(tables.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return tables[a].name < tables[b].name; });
+  std::vector<Table> out;
+  out.reserve(tables.size());
+  for (std::size_t i : order) out.push_back(std::move(tables[i]));
+  return out;
+}
+
 // The primary key a model ends up with: its primary_key field, or implicit id.
 struct KeyInfo {
   std::string column;
@@ -93,26 +107,41 @@ struct KeyInfo {
 class Lowering {
  public:
   explicit Lowering(const model::Schema& schema) : schema_(schema) {
-    for (const Model& m : schema.models) models_[m.name] = &m;
+    for (const Model& m : schema.models) facts_.emplace(m.name, ModelFacts{&m, table_name(m), {}});
   }
 
   Database run() {
     Database db;
+    db.tables.reserve(schema_.models.size());
     for (const Model& m : schema_.models) db.tables.push_back(lower_model(m));
     for (const Model& m : schema_.models) {
       for (const Field& f : m.fields) {
         if (f.is_many_to_many()) add_many_to_many(db, m, f);
       }
     }
-    std::sort(db.tables.begin(), db.tables.end(),
-              [](const Table& a, const Table& b) { return a.name < b.name; });
+    db.tables = sorted_by_name(std::move(db.tables));
     return db;
   }
 
  private:
-  const Model& model_named(const std::string& name) const { return *models_.at(name); }
+  // What the fields pointing at a model need of it, found once: going back
+  // to the model for each field reads far across memory.
+  struct ModelFacts {
+    const Model* model = nullptr;
+    std::string table;
+    mutable std::optional<KeyInfo> key;  // key_of's answer, once asked
+  };
 
-  KeyInfo key_of(const Model& m) const {
+  const ModelFacts& facts_of(const std::string& model_name) const { return facts_.at(model_name); }
+  const Model& model_named(const std::string& name) const { return *facts_of(name).model; }
+
+  const KeyInfo& key_of(const Model& m) const { return key_of(facts_of(m.name)); }
+  const KeyInfo& key_of(const ModelFacts& facts) const {
+    if (!facts.key) facts.key = find_key(*facts.model);
+    return *facts.key;
+  }
+
+  KeyInfo find_key(const Model& m) const {
     for (const Field& f : m.fields) {
       if (f.primary_key) return {column_name(f), field_column_type(f)};
     }
@@ -128,9 +157,9 @@ class Lowering {
 
   // The column a relation field points at: to_field, or the target's key.
   KeyInfo target_key(const Field& f) const {
-    const Model& target = model_named(f.to);
+    const ModelFacts& target = facts_of(f.to);
     if (f.to_field) {
-      if (const Field* tf = target.find_field(*f.to_field)) {
+      if (const Field* tf = target.model->find_field(*f.to_field)) {
         return {column_name(*tf), field_column_type(*tf)};
       }
     }
@@ -161,6 +190,7 @@ class Lowering {
   Table lower_model(const Model& m) {
     Table t;
     t.name = table_name(m);
+    t.columns.reserve(m.fields.size() + 1);
     if (m.renamed_from) t.renamed_from = old_table_name(m);
     const bool explicit_key =
         std::any_of(m.fields.begin(), m.fields.end(), [](const Field& f) { return f.primary_key; });
@@ -200,22 +230,20 @@ class Lowering {
     if (f.type == FieldType::kAuto || f.type == FieldType::kBigAuto) c.auto_increment = true;
     if (f.primary_key) t.primary_key = {c.name};
     if (f.renamed_from && f.is_relation() && !f.db_column) c.renamed_from = *f.renamed_from + "_id";
-    t.columns.push_back(c);
 
     const bool relation = f.type == FieldType::kForeignKey || f.type == FieldType::kOneToOne;
     const bool unique = !f.primary_key && (f.unique || f.type == FieldType::kOneToOne);
     if (unique) t.uniques.push_back({constraint_name(t.name, {c.name}, "key"), {c.name}});
     if (relation) {
-      const Model& target = model_named(f.to);
       if (f.db_constraint) {
         ForeignKey fk;
         fk.name = constraint_name(t.name, {c.name}, "fkey");
         fk.columns = {c.name};
-        fk.ref_table = table_name(target);
+        fk.ref_table = facts_of(f.to).table;
         fk.ref_columns = {target_key(f).column};
         fk.on_delete = action_for(f.on_delete.value_or(model::OnDelete::kDoNothing));
         fk.deferrable = f.deferrable;
-        t.foreign_keys.push_back(fk);
+        t.foreign_keys.push_back(std::move(fk));
       }
       if (!unique && f.db_index.value_or(true)) {
         t.indexes.push_back({constraint_name(t.name, {c.name}, "idx"), {c.name}});
@@ -227,6 +255,7 @@ class Lowering {
       t.checks.push_back({constraint_name(t.name, {c.name}, "check"),
                           check_expression(c.name, f.choices)});
     }
+    t.columns.push_back(std::move(c));
   }
 
   JunctionOrigin origin_for(const Model& owner, const Field& f) const {
@@ -235,7 +264,7 @@ class Lowering {
     o.field = f.name;
     o.source_table = table_name(owner);
     o.source_key = key_of(owner).column;
-    o.target_table = table_name(model_named(f.to));
+    o.target_table = facts_of(f.to).table;
     model::Field implicit = f;
     implicit.through.reset();
     o.implicit_table = junction_table_name(owner, implicit);
@@ -267,7 +296,7 @@ class Lowering {
       return;
     }
     const KeyInfo source_key = key_of(owner);
-    const KeyInfo target_key = key_of(model_named(f.to));
+    const KeyInfo target_key = key_of(facts_of(f.to));
     Table j;
     j.name = origin.implicit_table;
     origin.source_column = origin.implicit_source_column;
@@ -317,7 +346,7 @@ class Lowering {
   }
 
   const model::Schema& schema_;
-  std::unordered_map<std::string, const Model*> models_;
+  std::unordered_map<std::string, ModelFacts> facts_;  // by model name
 };
 
 }  // namespace

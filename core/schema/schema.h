@@ -3,8 +3,10 @@
 // so the diff is written once (as Atlas does with sql/schema).
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -124,6 +126,30 @@ struct Table {
   Column* find_column(const std::string& column_name);
 };
 
+// Positions in Database::tables by name: a cache kept by find_table(), not
+// part of the value (a copy starts without it).
+class TablePositions {
+ public:
+  TablePositions() = default;
+  TablePositions(const TablePositions&) {}
+  TablePositions& operator=(const TablePositions&) {
+    positions_.clear();
+    return *this;
+  }
+  TablePositions(TablePositions&&) = default;
+  TablePositions& operator=(TablePositions&&) = default;
+
+  // The position of the table named `name`, or nullopt when there is none.
+  std::optional<std::size_t> find(const std::vector<Table>& tables, const std::string& name);
+
+ private:
+  static std::optional<std::size_t> look_back(const std::vector<Table>& tables,
+                                              const std::string& name, std::size_t indexed);
+  void rebuild(const std::vector<Table>& tables);
+
+  std::unordered_map<std::string, std::size_t> positions_;
+};
+
 struct Database {
   std::vector<Table> tables;
   std::vector<std::string> unmanaged;  // views, triggers, ... reported, never touched
@@ -131,8 +157,16 @@ struct Database {
   // Everything unmanaged: the database's own, then each table's in order.
   std::vector<std::string> all_unmanaged() const;
 
+  // The table named `table_name` (names are unique), or nullptr. Through a
+  // cache of positions, so constant time, amortized, for a table that is
+  // there whatever `tables` went through (see TablePositions::find); a name
+  // that is not there costs a scan. As it updates the cache, two threads must
+  // not call it on the same Database at once.
   const Table* find_table(const std::string& table_name) const;
   Table* find_table(const std::string& table_name);
+
+ private:
+  mutable TablePositions positions_;
 };
 
 const char* to_string(TypeKind kind);
