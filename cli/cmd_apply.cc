@@ -10,6 +10,7 @@
 #include "cli/pipeline.h"
 #include "cli/report.h"
 #include "core/errors.h"
+#include "core/schema/lower.h"
 
 namespace keyway::cli {
 
@@ -49,9 +50,10 @@ void add_apply_command(CLI::App& app, int& exit_code) {
   cmd->add_flag("--dry-run", opts->dry_run, "Print the SQL and touch nothing");
   cmd->add_flag("--yes", opts->yes, "Allow a plan that drops tables or columns");
   cmd->callback([opts, &exit_code] {
-    const model::Schema schema = load(opts->schema);
+    // Lowered at once: the model's memory is free before the database is read.
+    schema::Database desired = schema::lower(load(opts->schema));
     auto driver = open_database(opts->db);
-    const Comparison comparison = compare(*driver, schema);
+    const Comparison comparison = compare(*driver, driver->inspect(), std::move(desired));
     exit_code = 0;
     if (comparison.plan.empty()) {
       std::cout << "No changes: the database matches the schema.\n";

@@ -7,6 +7,7 @@
 #include "cli/pipeline.h"
 #include "cli/report.h"
 #include "core/errors.h"
+#include "core/schema/lower.h"
 
 namespace keyway::cli {
 
@@ -29,9 +30,10 @@ void add_diff_command(CLI::App& app, int& exit_code) {
       ->capture_default_str();
   cmd->add_flag("--exit-code", opts->exit_code, "Exit 1 when changes are pending, 0 when in sync");
   cmd->callback([opts, &exit_code] {
-    const model::Schema schema = load(opts->schema);
+    // Lowered at once: the model's memory is free before the database is read.
+    schema::Database desired = schema::lower(load(opts->schema));
     auto driver = open_database(opts->db);
-    const Comparison comparison = compare(*driver, schema);
+    const Comparison comparison = compare(*driver, driver->inspect(), std::move(desired));
     write_report(std::cout, comparison, *driver, parse_report_format(opts->format), use_colour());
     const bool pending = !comparison.plan.empty();
     exit_code = (opts->exit_code && pending) ? static_cast<int>(ExitCode::kPending) : 0;
