@@ -92,14 +92,13 @@ Comparison compare(backends::Driver& driver, schema::Database live, schema::Data
   const auto& dialect = driver.dialect();
   out.changes = plan::order(diff::diff(live, desired, dialect), dialect);
   out.plan = driver.render(out.changes, live, desired);
+  out.unmanaged = live.all_unmanaged();
 
-  const schema::Database after = after_apply(desired, live, out.changes, dialect);
-  const schema::Database back = with_reverse_hints(live, out.changes);
+  // Built from the inputs themselves, not copies of them.
+  const schema::Database after = after_apply(std::move(desired), live, out.changes, dialect);
+  const schema::Database back = with_reverse_hints(std::move(live), out.changes);
   const auto reverse_changes = plan::order(diff::diff(after, back, dialect), dialect);
   out.reverse = driver.render(reverse_changes, after, back);
-
-  out.live = std::move(live);
-  out.desired = std::move(desired);
   return out;
 }
 

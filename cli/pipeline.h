@@ -22,9 +22,10 @@ std::string resolve_db_url(const std::string& flag);
 // keyway.yaml's, then schemas/).
 model::Schema load(const std::string& path);
 
+// Holds the plans, not the schemas they came from: at 10,000 models each
+// schema is tens of megabytes.
 struct Comparison {
-  schema::Database live;      // inspected
-  schema::Database desired;   // lowered from the YAML
+  std::vector<std::string> unmanaged;  // the live database's (views, triggers...)
   std::vector<diff::Change> changes;  // ordered
   plan::Plan plan;            // live -> desired
   plan::Plan reverse;         // desired -> live: the plan of the diff the other way

@@ -83,11 +83,10 @@ void print_changes(std::ostream& out, const Comparison& comparison, bool colour)
       }
     }
   }
-  print_unmanaged(out, comparison.live);
+  print_unmanaged(out, comparison.unmanaged);
 }
 
-void print_unmanaged(std::ostream& out, const schema::Database& live) {
-  const std::vector<std::string> lines = live.all_unmanaged();
+void print_unmanaged(std::ostream& out, const std::vector<std::string>& lines) {
   if (lines.empty()) return;
   out << "Not managed by keyway (left alone):\n";
   for (const auto& line : lines) out << "  - " << line << "\n";

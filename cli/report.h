@@ -31,7 +31,7 @@ bool use_colour();
 void print_changes(std::ostream& out, const Comparison& comparison, bool colour = false);
 
 // Objects keyway does not manage, one "  - ..." line each, under a heading.
-void print_unmanaged(std::ostream& out, const schema::Database& live);
+void print_unmanaged(std::ostream& out, const std::vector<std::string>& unmanaged);
 
 // The whole report of `keyway diff` in `format`.
 void write_report(std::ostream& out, const Comparison& comparison, const backends::Driver& driver,

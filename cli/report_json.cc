@@ -74,7 +74,7 @@ ordered_json diff_json(const Comparison& comparison, const backends::Driver& dri
           {"changes", std::move(changes)},
           {"steps", std::move(steps)},
           {"script", driver.script(comparison.plan)},
-          {"unmanaged", comparison.live.all_unmanaged()}};
+          {"unmanaged", comparison.unmanaged}};
 }
 
 }  // namespace keyway::cli

@@ -51,7 +51,7 @@ std::string diff_markdown(const Comparison& comparison, const backends::Driver& 
     out += "\n> [!NOTE]\n> Data-dependent changes may fail on existing rows; keyway checks the rows "
            "before it changes anything.\n";
   }
-  const std::vector<std::string> unmanaged = comparison.live.all_unmanaged();
+  const std::vector<std::string>& unmanaged = comparison.unmanaged;
   if (!unmanaged.empty()) {
     out += "\nNot managed by keyway (left alone):\n";
     for (const auto& u : unmanaged) out += "- " + u + "\n";
