@@ -292,7 +292,7 @@ class Lowering {
           origin.target_column = column_name(tf);
         }
       }
-      t->junction = origin;
+      t->junction = std::make_shared<const JunctionOrigin>(std::move(origin));
       return;
     }
     const KeyInfo source_key = key_of(owner);
@@ -322,7 +322,7 @@ class Lowering {
                          {origin.source_column, origin.target_column}});
     j.indexes.push_back({constraint_name(j.name, {origin.target_column}, "idx"),
                          {origin.target_column}});
-    j.junction = origin;
+    j.junction = std::make_shared<const JunctionOrigin>(std::move(origin));
     hint_junction_renames(owner, f, j);
     db.tables.push_back(std::move(j));
   }

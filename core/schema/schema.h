@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -115,7 +116,9 @@ struct Table {
   std::vector<ForeignKey> foreign_keys;
   std::vector<Check> checks;
   std::optional<std::string> renamed_from;   // a hint from the model
-  std::optional<JunctionOrigin> junction;    // set by lower() for junctions
+  // Set by lower() for junctions. Shared and never changed once set: a table
+  // is copied several times per plan, and most tables are not junctions.
+  std::shared_ptr<const JunctionOrigin> junction;
   std::vector<std::string> unmanaged;        // e.g. "partial index foo_idx"
   // The SQL of unmanaged objects on this table (partial indexes, triggers),
   // as the database keeps it, so a table rebuild can recreate them. Set by

@@ -115,7 +115,7 @@ models:
   EXPECT_EQ(j.uniques[0].columns, (std::vector<std::string>{"course_id", "student_id"}));
   ASSERT_EQ(j.indexes.size(), 1u);
   EXPECT_EQ(j.indexes[0].columns, (std::vector<std::string>{"student_id"}));
-  ASSERT_TRUE(j.junction.has_value());
+  ASSERT_NE(j.junction, nullptr);
   EXPECT_EQ(j.junction->field, "students");
   EXPECT_TRUE(db.find_table("course")->columns.size() == 1);
 }
@@ -141,7 +141,7 @@ models:
 )");
   EXPECT_EQ(db.find_table("course_students"), nullptr);
   const Table& e = *db.find_table("enrollment");
-  ASSERT_TRUE(e.junction.has_value());
+  ASSERT_NE(e.junction, nullptr);
   EXPECT_TRUE(e.junction->through);
   EXPECT_EQ(e.junction->source_column, "course_id");
   EXPECT_EQ(e.junction->target_column, "student_id");
