@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <utility>
 
+#include "core/schema/naming.h"
+
 namespace keyway::backends::sqlite {
 
 namespace {
@@ -367,6 +369,110 @@ std::optional<CreateTable> parse_create_table(const std::string& sql) {
     if (r.keyword(k, "WITHOUT") && r.keyword(k + 1, "ROWID")) out.without_rowid = true;
   }
   return out;
+}
+
+// The columns of `CREATE [UNIQUE] INDEX [IF NOT EXISTS] [schema.]name ON
+// table (column [ASC|DESC], ...)` as written, when the text is exactly that:
+// plain column names, no COLLATE, no expression, no WHERE, no comment.
+// Anything else is nullopt, and pragma_index_xinfo reports the index instead.
+// Reading the text saves that pragma's lookup of the index by name, which
+// costs more the more indexes there are (SQLite's schema hash tables have a
+// fixed number of buckets), so inspection stays linear in the schema's size.
+std::optional<std::vector<std::string>> written_index_columns(const std::string& sql) {
+  std::size_t at = 0;
+  const auto skip_space = [&] {
+    while (at < sql.size() && (sql[at] == ' ' || sql[at] == '\t' || sql[at] == '\n' ||
+                               sql[at] == '\r' || sql[at] == '\f' || sql[at] == '\v')) {
+      ++at;
+    }
+  };
+  const auto is_word_char = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+           u == '_' || u == '$' || u >= 0x80;
+  };
+  // The next token: an identifier (bare or quoted, unquoted here) or one
+  // punctuation character; nullopt at the end or on anything else.
+  struct Token {
+    std::string text;
+    bool quoted = false;
+  };
+  const auto next = [&]() -> std::optional<Token> {
+    skip_space();
+    if (at >= sql.size()) return std::nullopt;
+    const char c = sql[at];
+    if (c == '(' || c == ')' || c == ',' || c == '.') {
+      ++at;
+      return Token{std::string(1, c), false};
+    }
+    if (c == '"' || c == '`' || c == '[') {
+      const char close = c == '[' ? ']' : c;
+      std::string text;
+      for (++at; at < sql.size(); ++at) {
+        if (sql[at] != close) {
+          text += sql[at];
+        } else if (close != ']' && at + 1 < sql.size() && sql[at + 1] == close) {
+          text += close;  // a doubled quote stands for itself
+          ++at;
+        } else {
+          ++at;
+          return Token{std::move(text), true};
+        }
+      }
+      return std::nullopt;
+    }
+    if (!is_word_char(c) || (c >= '0' && c <= '9')) return std::nullopt;
+    const std::size_t start = at;
+    while (at < sql.size() && is_word_char(sql[at])) ++at;
+    return Token{sql.substr(start, at - start), false};
+  };
+  const auto keyword = [](const std::optional<Token>& t, const char* word) {
+    return t && !t->quoted && schema::lower_ascii(t->text) == word;
+  };
+  const auto name = [](const std::optional<Token>& t) {
+    return t && (t->quoted || (t->text != "(" && t->text != ")" && t->text != "," &&
+                               t->text != "."));
+  };
+
+  std::optional<Token> t = next();
+  if (!keyword(t, "create")) return std::nullopt;
+  t = next();
+  if (keyword(t, "unique")) t = next();
+  if (!keyword(t, "index")) return std::nullopt;
+  t = next();
+  if (keyword(t, "if")) {
+    if (!keyword(next(), "not") || !keyword(next(), "exists")) return std::nullopt;
+    t = next();
+  }
+  if (!name(t)) return std::nullopt;  // [schema.]index
+  t = next();
+  if (t && !t->quoted && t->text == ".") {
+    if (!name(next())) return std::nullopt;
+    t = next();
+  }
+  if (!keyword(t, "on") || !name(next())) return std::nullopt;
+  t = next();
+  if (!t || t->quoted || t->text != "(") return std::nullopt;
+  std::vector<std::string> columns;
+  while (true) {
+    t = next();
+    // Bare words SQLite reads as values, not column names, are left to the pragma.
+    if (!name(t) || keyword(t, "asc") || keyword(t, "desc") || keyword(t, "collate") ||
+        keyword(t, "null") || keyword(t, "true") || keyword(t, "false") ||
+        keyword(t, "current_time") || keyword(t, "current_date") ||
+        keyword(t, "current_timestamp")) {
+      return std::nullopt;
+    }
+    columns.push_back(t->text);
+    t = next();
+    if (keyword(t, "asc") || keyword(t, "desc")) t = next();
+    if (!t || t->quoted) return std::nullopt;
+    if (t->text == ")") break;
+    if (t->text != ",") return std::nullopt;
+  }
+  skip_space();
+  if (at != sql.size()) return std::nullopt;  // WHERE, a comment, ...
+  return columns;
 }
 
 }  // namespace keyway::backends::sqlite

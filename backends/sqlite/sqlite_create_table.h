@@ -1,4 +1,4 @@
-// A small reader of SQLite CREATE TABLE statements, as sqlite_schema keeps
+// A small reader of SQLite CREATE TABLE (and plain CREATE INDEX) statements, as sqlite_schema keeps
 // them. SQLite's pragmas report foreign keys without their names and without
 // DEFERRABLE, and report no CHECK constraints at all; this reader recovers
 // them from the statement text. It understands quoted identifiers ("x", `x`,
@@ -53,6 +53,11 @@ struct CreateTable {
 // Reads `sql`; std::nullopt when it is not a CREATE TABLE with a column list
 // (CREATE VIRTUAL TABLE, CREATE TABLE ... AS SELECT, anything else).
 std::optional<CreateTable> parse_create_table(const std::string& sql);
+
+// The columns of `CREATE [UNIQUE] INDEX [IF NOT EXISTS] [schema.]name ON
+// table (column [ASC|DESC], ...)` as written, when the text is exactly that;
+// std::nullopt for anything else (COLLATE, expressions, WHERE, comments).
+std::optional<std::vector<std::string>> written_index_columns(const std::string& sql);
 
 // An identifier token without its quotes: "a""b" -> a"b, `x` -> x, [x] -> x.
 std::string unquote_identifier(const std::string& token);

@@ -9,27 +9,15 @@
 
 #include "backends/sqlite/sqlite_driver.h"
 #include "core/schema/schema.h"
-#include "sqlite_test_file.h"
+#include "inspect_fixture.h"
 
 namespace keyway::backends::sqlite {
 namespace {
 
 using Columns = std::vector<std::string>;
 
-class SqliteInspectIndexText : public ::testing::Test {
+class SqliteInspectIndexText : public keyway::testing::SqliteInspectFixture {
  protected:
-  SqliteInspectIndexText()
-      : session_(*soci::factory_sqlite3(), "db=\"" + file_.path() + "\"") {}
-
-  void create(const std::string& sql) { keyway::testing::run_sql(session_, sql); }
-
-  schema::Table table(const std::string& name) {
-    const schema::Database db = inspect(session_);
-    const schema::Table* found = db.find_table(name);
-    EXPECT_NE(found, nullptr) << "no table " << name;
-    return found != nullptr ? *found : schema::Table{};
-  }
-
   static Columns index_columns(const schema::Table& t, const std::string& name) {
     for (const auto& i : t.indexes) {
       if (i.name == name) return i.columns;
@@ -40,9 +28,6 @@ class SqliteInspectIndexText : public ::testing::Test {
     ADD_FAILURE() << "no index " << name;
     return {};
   }
-
-  keyway::testing::SqliteTestFile file_;
-  soci::session session_;
 };
 
 TEST_F(SqliteInspectIndexText, QuotedAndDifferentlyCasedNamesReadAsTheTableSpellsThem) {

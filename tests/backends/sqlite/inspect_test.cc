@@ -12,7 +12,7 @@
 #include "backends/sqlite/sqlite_driver.h"
 #include "core/errors.h"
 #include "core/schema/schema.h"
-#include "sqlite_test_file.h"
+#include "inspect_fixture.h"
 
 namespace keyway::backends::sqlite {
 namespace {
@@ -22,29 +22,7 @@ using schema::ColumnType;
 using schema::Literal;
 using schema::TypeKind;
 
-class SqliteInspect : public ::testing::Test {
- protected:
-  SqliteInspect() : session_(*soci::factory_sqlite3(), "db=\"" + file_.path() + "\"") {}
-
-  void create(const std::string& sql) { keyway::testing::run_sql(session_, sql); }
-
-  // The table `name` of a fresh inspection; an empty table (and a failure) when absent.
-  schema::Table table(const std::string& name) {
-    const schema::Database db = inspect(session_);
-    const schema::Table* found = db.find_table(name);
-    EXPECT_NE(found, nullptr) << "no table " << name;
-    return found != nullptr ? *found : schema::Table{};
-  }
-
-  std::vector<std::string> table_names() {
-    std::vector<std::string> names;
-    for (const auto& t : inspect(session_).tables) names.push_back(t.name);
-    return names;
-  }
-
-  keyway::testing::SqliteTestFile file_;
-  soci::session session_;
-};
+using SqliteInspect = keyway::testing::SqliteInspectFixture;
 
 ColumnType other(const std::string& raw) {
   ColumnType type{TypeKind::kOther};
