@@ -58,10 +58,16 @@ class MaskingSink final : public spdlog::sinks::base_sink<std::mutex> {
       nlohmann::json line = {{"time", fmt::format("{}.{:03}Z", stamp, millis % 1000)},
                              {"level", level},
                              {"message", text}};
-      std::cerr << line.dump() << "\n";
+      write_line(line.dump());
     } else {
-      std::cerr << "keyway: " << (msg.level >= spdlog::level::warn ? level + ": " : "") << text << "\n";
+      write_line("keyway: " + (msg.level >= spdlog::level::warn ? level + ": " : "") + text);
     }
+  }
+  // One write per record: standard error is unbuffered, and a line written
+  // piecewise costs a system call per piece (one record per applied statement).
+  static void write_line(std::string line) {
+    line += '\n';
+    std::cerr.write(line.data(), static_cast<std::streamsize>(line.size()));
   }
   void flush_() override { std::cerr.flush(); }
 
