@@ -198,7 +198,8 @@ def table(backend, ns, rows):
     dump = "`sqlite3 db .schema`" if backend == "sqlite" else "`pg_dump --schema-only`"
     stage_names = [("load", "YAML load+validate"), ("lower", "lower"), ("inspect", "inspect"),
                    ("diff", "diff"), ("order", "plan: order"), ("render", "plan: render"),
-                   ("compare", "compare: diff+order+render, both ways")]
+                   ("compare", "compare: diff+order+render (`diff`, `apply`)"),
+                   ("compare_both", "compare both ways (`generate`: and the reverse plan)")]
     lines = []
     head = ["stage"] + [f"N={n:,}" for n in ns]
     ratio_cols = [(a, b) for a, b in zip(ns, ns[1:]) if b == a * 10]

@@ -2,8 +2,9 @@
 // schema and one database (bench/run.sh builds both):
 //   keyway_stages_bench --schema=FILE --db=URL [--benchmark_* flags]
 // Stages: load (YAML load+validate), lower, inspect (with the number of SQL
-// statements it issued), diff, order, render, and compare (everything after
-// inspect that `keyway diff` does: diff, order, render, and the reverse plan).
+// statements it issued), diff, order, render, compare (everything after
+// inspect that `keyway diff` and `apply` do: diff, order, render) and
+// compare_both (what `keyway generate` does: the same and the reverse plan).
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -79,6 +80,11 @@ void register_stages(const Inputs& in) {
   });
   stage("compare", [](benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(cli::compare(*driver, live, desired));
+  });
+  stage("compare_both", [](benchmark::State& state) {
+    for (auto _ : state) {
+      benchmark::DoNotOptimize(cli::compare(*driver, live, desired, cli::Directions::kBoth));
+    }
   });
 }
 

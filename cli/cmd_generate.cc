@@ -146,11 +146,11 @@ void add_generate_command(CLI::App& app, int& exit_code) {
     // first, so that the directory replays into the same state.
     const bool baseline = from_live && dir.migrations.empty() && !start.tables.empty();
     if (baseline) {
-      Comparison first = compare(*driver, schema::Database{}, start);
+      Comparison first = compare(*driver, schema::Database{}, start, Directions::kBoth);
       const std::string version = new_version(dir);
       written.emplace_back(write_pair(dir, version, "baseline", first), std::move(first));
     }
-    Comparison comparison = compare(*driver, start, schema::lower(schema));
+    Comparison comparison = compare(*driver, start, schema::lower(schema), Directions::kBoth);
     if (!comparison.plan.empty()) {
       const std::string version = new_version(dir, written.empty() ? "" : written[0].first.version);
       written.emplace_back(write_pair(dir, version, opts->name, comparison), std::move(comparison));

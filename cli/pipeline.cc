@@ -87,12 +87,14 @@ schema::Database after_apply(schema::Database desired, const schema::Database& l
 
 }  // namespace
 
-Comparison compare(backends::Driver& driver, schema::Database live, schema::Database desired) {
+Comparison compare(backends::Driver& driver, schema::Database live, schema::Database desired,
+                   Directions directions) {
   Comparison out;
   const auto& dialect = driver.dialect();
   out.changes = plan::order(diff::diff(live, desired, dialect), dialect);
   out.plan = driver.render(out.changes, live, desired);
   out.unmanaged = live.all_unmanaged();
+  if (directions == Directions::kForward) return out;
 
   // Built from the inputs themselves, not copies of them.
   const schema::Database after = after_apply(std::move(desired), live, out.changes, dialect);
@@ -102,8 +104,8 @@ Comparison compare(backends::Driver& driver, schema::Database live, schema::Data
   return out;
 }
 
-Comparison compare(backends::Driver& driver, const model::Schema& schema) {
-  return compare(driver, driver.inspect(), schema::lower(schema));
+Comparison compare(backends::Driver& driver, const model::Schema& schema, Directions directions) {
+  return compare(driver, driver.inspect(), schema::lower(schema), directions);
 }
 
 }  // namespace keyway::cli

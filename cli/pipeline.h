@@ -28,13 +28,19 @@ struct Comparison {
   std::vector<std::string> unmanaged;  // the live database's (views, triggers...)
   std::vector<diff::Change> changes;  // ordered
   plan::Plan plan;            // live -> desired
-  plan::Plan reverse;         // desired -> live: the plan of the diff the other way
+  plan::Plan reverse;         // desired -> live (Directions::kBoth only)
 };
 
-// Diffs the live database against the schema and plans both directions.
-Comparison compare(backends::Driver& driver, const model::Schema& schema);
+// Which plans a comparison builds: the reverse plan (a second diff, order and
+// render) is for down migrations only.
+enum class Directions { kForward, kBoth };
 
-// Plans `live` -> `desired` and its reverse for a driver, without inspecting.
-Comparison compare(backends::Driver& driver, schema::Database live, schema::Database desired);
+// Diffs the live database against the schema and plans it.
+Comparison compare(backends::Driver& driver, const model::Schema& schema,
+                   Directions directions = Directions::kForward);
+
+// Plans `live` -> `desired` (and its reverse) for a driver, without inspecting.
+Comparison compare(backends::Driver& driver, schema::Database live, schema::Database desired,
+                   Directions directions = Directions::kForward);
 
 }  // namespace keyway::cli

@@ -80,7 +80,8 @@ TEST_P(GoldenCase, PlansAppliesAndReverses) {
   if (c.has("rows.sql")) testing::execute_script(session, c.at("rows.sql"));
 
   const schema::Database after = lowered(c, "after.yaml");
-  const cli::Comparison comparison = cli::compare(*driver, driver->inspect(), after);
+  const cli::Comparison comparison =
+      cli::compare(*driver, driver->inspect(), after, cli::Directions::kBoth);
   expect_section(c, "plan." + backend + ".sql", driver->script(comparison.plan), dirty);
   expect_section(c, "reverse." + backend + ".sql", driver->script(comparison.reverse), dirty);
 
