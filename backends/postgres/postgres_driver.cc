@@ -8,6 +8,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 
 #include "backends/common/count_rows.h"
+#include "backends/postgres/libpq_loader.h"
 #include "core/errors.h"
 
 namespace keyway::backends::postgres {
@@ -124,6 +125,7 @@ Connection parse_url(const std::string& url) {
 }
 
 PostgresDriver::PostgresDriver(const std::string& url) : connection_(parse_url(url)) {
+  load_libpq();
   try {
     session_.open(*soci::factory_postgresql(), connection_.conninfo);
   } catch (const soci::soci_error& e) {

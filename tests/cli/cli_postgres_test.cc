@@ -61,5 +61,23 @@ TEST_F(CliPostgres, WrongPasswordIsADatabaseFailureThatNeverShowsThePassword) {
   EXPECT_NE(r.err.find("***"), std::string::npos) << r.err;
 }
 
+// libpq is loaded when a PostgreSQL URL is first used: without it, SQLite
+// works and PostgreSQL fails with what to install, before any connection.
+TEST_F(CliPostgres, WithoutLibpqSqliteWorksAndPostgresqlSaysWhatToInstall) {
+  const std::string missing = "KEYWAY_LIBPQ=" + (dir_.path() / "no-such-libpq.so").string();
+  const std::string sqlite_url = "sqlite:" + (dir_.path() / "app.db").string();
+  auto r = run_keyway({"apply", "--db", sqlite_url}, dir_.path().string(), {missing});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = run_keyway({"diff", "--exit-code", "--db", sqlite_url}, dir_.path().string(), {missing});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+
+  r = run_keyway({"apply"}, dir_.path().string(), {missing, "KEYWAY_DATABASE_URL=" + db_.url()});
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("no-such-libpq.so did not load"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("apt-get install libpq5"), std::string::npos) << r.err;
+  // Nothing was created: the database is still empty.
+  EXPECT_EQ(run({"diff", "--exit-code"}).exit_code, 1);
+}
+
 }  // namespace
 }  // namespace keyway
