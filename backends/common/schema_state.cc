@@ -11,6 +11,97 @@ using schema::Table;
 
 namespace {
 
+// The schemas apply_to() changes. Each finds a table by name, gives one to
+// change, adds, drops and renames tables, and visits the tables with a
+// foreign key to a given table (the ones a rename reaches into).
+
+// A whole Database, changed in place.
+class WholeState {
+ public:
+  explicit WholeState(Database& database) : database_(database) {}
+
+  const Table* find(const std::string& name) const { return database_.find_table(name); }
+  Table* writable(const std::string& name) { return database_.find_table(name); }
+  void add(const Table& table) { database_.tables.push_back(table); }
+  void erase(const std::string& name) {
+    std::erase_if(database_.tables, [&](const Table& t) { return t.name == name; });
+  }
+  bool rename(const std::string& from, const std::string& to) {
+    Table* table = database_.find_table(from);
+    if (table == nullptr) return false;
+    table->name = to;
+    return true;
+  }
+  template <typename Fn>
+  void for_each_referencing(const std::string& referenced, Fn fn) {
+    for (Table& table : database_.tables) {
+      if (references(table, referenced)) fn(table);
+    }
+  }
+
+  static bool references(const Table& table, const std::string& referenced) {
+    return std::any_of(table.foreign_keys.begin(), table.foreign_keys.end(),
+                       [&](const schema::ForeignKey& fk) { return fk.ref_table == referenced; });
+  }
+
+ private:
+  Database& database_;
+};
+
+// A PlanState's copies over its base: a table of the base is copied the
+// first time it changes, and hidden from then on.
+class CopyOnWrite {
+ public:
+  CopyOnWrite(const Database& base, std::unordered_map<std::string, Table>& own,
+              std::unordered_set<std::string>& hidden)
+      : base_(base), own_(own), hidden_(hidden) {}
+
+  static const Table* find(const Database& base, const std::unordered_map<std::string, Table>& own,
+                           const std::unordered_set<std::string>& hidden, const std::string& name) {
+    if (auto it = own.find(name); it != own.end()) return &it->second;
+    return hidden.contains(name) ? nullptr : base.find_table(name);
+  }
+  const Table* find(const std::string& name) const { return find(base_, own_, hidden_, name); }
+
+  Table* writable(const std::string& name) {
+    if (auto it = own_.find(name); it != own_.end()) return &it->second;
+    if (hidden_.contains(name)) return nullptr;
+    const Table* table = base_.find_table(name);
+    if (table == nullptr) return nullptr;
+    hidden_.insert(name);
+    return &own_.emplace(name, *table).first->second;
+  }
+  void add(const Table& table) { own_.emplace(table.name, table); }
+  void erase(const std::string& name) {
+    own_.erase(name);
+    hidden_.insert(name);
+  }
+  bool rename(const std::string& from, const std::string& to) {
+    if (writable(from) == nullptr) return false;
+    auto node = own_.extract(from);
+    node.key() = to;
+    node.mapped().name = to;
+    own_.insert(std::move(node));
+    return true;
+  }
+  template <typename Fn>
+  void for_each_referencing(const std::string& referenced, Fn fn) {
+    for (auto& [name, table] : own_) {
+      if (WholeState::references(table, referenced)) fn(table);
+    }
+    for (const Table& table : base_.tables) {
+      if (!hidden_.contains(table.name) && WholeState::references(table, referenced)) {
+        fn(*writable(table.name));
+      }
+    }
+  }
+
+ private:
+  const Database& base_;
+  std::unordered_map<std::string, Table>& own_;
+  std::unordered_set<std::string>& hidden_;
+};
+
 // Removes the first item matching `item` by name, or, when none has its name,
 // by meaning (`same`): the diff matches by meaning, so names may differ.
 template <typename T, typename Same>
@@ -30,28 +121,28 @@ bool contains(const std::vector<std::string>& columns, const std::string& column
   return std::find(columns.begin(), columns.end(), column) != columns.end();
 }
 
-void rename_table(Database& database, const diff::RenameTable& c) {
-  Table* table = database.find_table(c.from);
-  if (table == nullptr) return;
-  table->name = c.to;
-  for (Table& other : database.tables) {
+template <typename State>
+void rename_table(State& state, const diff::RenameTable& c) {
+  if (!state.rename(c.from, c.to)) return;
+  state.for_each_referencing(c.from, [&](Table& other) {
     for (auto& fk : other.foreign_keys) {
       if (fk.ref_table == c.from) fk.ref_table = c.to;
     }
-  }
+  });
 }
 
-void rename_column(Database& database, Table& table, const diff::RenameColumn& c) {
+template <typename State>
+void rename_column(State& state, Table& table, const diff::RenameColumn& c) {
   if (schema::Column* column = table.find_column(c.from)) column->name = c.to;
   rename_in(table.primary_key, c.from, c.to);
   for (auto& key : table.uniques) rename_in(key.columns, c.from, c.to);
   for (auto& index : table.indexes) rename_in(index.columns, c.from, c.to);
   for (auto& fk : table.foreign_keys) rename_in(fk.columns, c.from, c.to);
-  for (Table& other : database.tables) {
+  state.for_each_referencing(table.name, [&](Table& other) {
     for (auto& fk : other.foreign_keys) {
       if (fk.ref_table == table.name) rename_in(fk.ref_columns, c.from, c.to);
     }
-  }
+  });
 }
 
 // Dropping a column takes the indexes and keys over it along.
@@ -62,62 +153,114 @@ void drop_column(Table& table, const std::string& name) {
   std::erase_if(table.foreign_keys, [&](const auto& fk) { return contains(fk.columns, name); });
 }
 
-}  // namespace
-
-void apply_change(Database& database, const diff::Change& change) {
-  if (const auto* c = std::get_if<diff::AddTable>(&change)) {
-    if (database.find_table(c->table.name) == nullptr) database.tables.push_back(c->table);
-    return;
-  }
-  if (const auto* c = std::get_if<diff::DropTable>(&change)) {
-    std::erase_if(database.tables, [&](const Table& t) { return t.name == c->table.name; });
-    return;
-  }
-  if (const auto* c = std::get_if<diff::RenameTable>(&change)) {
-    rename_table(database, *c);
-    return;
-  }
-  if (std::holds_alternative<diff::CopyLinks>(change)) return;  // rows, not schema
-  Table* table = database.find_table(diff::table_of(change));
-  if (table == nullptr) return;
+// A change to one existing table.
+template <typename State>
+void change_table(State& state, Table& table, const diff::Change& change) {
   std::visit(
       [&](const auto& c) {
         using T = std::decay_t<decltype(c)>;
         if constexpr (std::is_same_v<T, diff::AddColumn>) {
-          table->columns.push_back(c.column);
+          table.columns.push_back(c.column);
         } else if constexpr (std::is_same_v<T, diff::DropColumn>) {
-          drop_column(*table, c.column.name);
+          drop_column(table, c.column.name);
         } else if constexpr (std::is_same_v<T, diff::RenameColumn>) {
-          rename_column(database, *table, c);
+          rename_column(state, table, c);
         } else if constexpr (std::is_same_v<T, diff::AlterColumn>) {
-          if (schema::Column* column = table->find_column(c.from.name)) *column = c.to;
+          if (schema::Column* column = table.find_column(c.from.name)) *column = c.to;
         } else if constexpr (std::is_same_v<T, diff::AddForeignKey>) {
-          table->foreign_keys.push_back(c.key);
+          table.foreign_keys.push_back(c.key);
         } else if constexpr (std::is_same_v<T, diff::DropForeignKey>) {
-          erase_matching(table->foreign_keys, c.key, [&](const schema::ForeignKey& fk) {
+          erase_matching(table.foreign_keys, c.key, [&](const schema::ForeignKey& fk) {
             return fk.columns == c.key.columns && fk.ref_table == c.key.ref_table;
           });
         } else if constexpr (std::is_same_v<T, diff::AddUnique>) {
-          table->uniques.push_back(c.key);
+          table.uniques.push_back(c.key);
         } else if constexpr (std::is_same_v<T, diff::DropUnique>) {
-          erase_matching(table->uniques, c.key, [&](const schema::UniqueKey& key) {
+          erase_matching(table.uniques, c.key, [&](const schema::UniqueKey& key) {
             return key.columns == c.key.columns;
           });
         } else if constexpr (std::is_same_v<T, diff::AddIndex>) {
-          table->indexes.push_back(c.index);
+          table.indexes.push_back(c.index);
         } else if constexpr (std::is_same_v<T, diff::DropIndex>) {
-          erase_matching(table->indexes, c.index, [&](const schema::Index& index) {
+          erase_matching(table.indexes, c.index, [&](const schema::Index& index) {
             return index.columns == c.index.columns;
           });
         } else if constexpr (std::is_same_v<T, diff::AddCheck>) {
-          table->checks.push_back(c.check);
+          table.checks.push_back(c.check);
         } else if constexpr (std::is_same_v<T, diff::DropCheck>) {
-          erase_matching(table->checks, c.check, [&](const schema::Check& check) {
+          erase_matching(table.checks, c.check, [&](const schema::Check& check) {
             return check.expression == c.check.expression;
           });
         }
       },
       change);
+}
+
+template <typename State>
+void apply_to(State& state, const diff::Change& change) {
+  if (const auto* c = std::get_if<diff::AddTable>(&change)) {
+    if (state.find(c->table.name) == nullptr) state.add(c->table);
+    return;
+  }
+  if (const auto* c = std::get_if<diff::DropTable>(&change)) {
+    state.erase(c->table.name);
+    return;
+  }
+  if (const auto* c = std::get_if<diff::RenameTable>(&change)) {
+    rename_table(state, *c);
+    return;
+  }
+  if (std::holds_alternative<diff::CopyLinks>(change)) return;  // rows, not schema
+  Table* table = state.writable(diff::table_of(change));
+  if (table != nullptr) change_table(state, *table, change);
+}
+
+}  // namespace
+
+Database tables_read(const Database& from, const std::vector<diff::Change>& changes,
+                     Referencing referencing) {
+  std::unordered_set<std::string> named;
+  std::unordered_set<std::string> dropped_or_renamed;
+  for (const diff::Change& change : changes) {
+    named.insert(diff::table_of(change));
+    if (const auto* rename = std::get_if<diff::RenameTable>(&change)) {
+      named.insert(rename->from);
+      dropped_or_renamed.insert({rename->from, rename->to});
+    }
+    if (const auto* drop = std::get_if<diff::DropTable>(&change)) {
+      dropped_or_renamed.insert(drop->table.name);
+    }
+    if (const auto* copy = std::get_if<diff::CopyLinks>(&change)) named.insert(copy->from_table);
+    if (const auto* add = std::get_if<diff::AddForeignKey>(&change)) {
+      named.insert(add->key.ref_table);
+    }
+  }
+  const auto read = [&](const Table& table) {
+    if (named.contains(table.name)) return true;
+    return referencing == Referencing::kDroppedOrRenamed && !dropped_or_renamed.empty() &&
+           std::any_of(table.foreign_keys.begin(), table.foreign_keys.end(),
+                       [&](const auto& fk) { return dropped_or_renamed.contains(fk.ref_table); });
+  };
+  Database out;
+  out.unmanaged = from.unmanaged;
+  for (const Table& table : from.tables) {
+    if (read(table)) out.tables.push_back(table);
+  }
+  return out;
+}
+
+void apply_change(Database& database, const diff::Change& change) {
+  WholeState state(database);
+  apply_to(state, change);
+}
+
+const Table* PlanState::find_table(const std::string& name) const {
+  return CopyOnWrite::find(base_, own_, hidden_, name);
+}
+
+void PlanState::apply(const diff::Change& change) {
+  CopyOnWrite state(base_, own_, hidden_);
+  apply_to(state, change);
 }
 
 }  // namespace keyway::backends

@@ -100,7 +100,7 @@ class Renderer {
   Renderer(const std::vector<Change>& changes, const Database& from, const Ddl& ddl,
            const RenderOptions& options)
       : changes_(changes), ddl_(ddl), options_(options), syntax_(check_syntax(ddl)),
-        state_(diff::tables_touched(from, changes)), names_(state_) {}
+        state_(tables_read(from, changes, Referencing::kDroppedOrRenamed)), names_(state_) {}
 
   plan::Plan run() {
     scan();
@@ -430,7 +430,7 @@ class Renderer {
   const Ddl& ddl_;
   const RenderOptions& options_;
   const common::CheckSyntax syntax_;
-  Database state_;  // the tables the plan touches, as it has changed them so far
+  Database state_;  // the tables the plan reads, as it has changed them so far
   common::OriginalNames names_;  // names before the plan, for checks and online forms
   std::set<ColumnRef> all_null_;              // added nullable without a default
   std::set<ColumnRef> filled_;                // columns a link copy fills

@@ -60,7 +60,7 @@ class Renderer {
   Renderer(const std::vector<Change>& changes, const Database& from, const Database& to,
            const SqliteDialect& dialect)
       : changes_(changes), to_(to), dialect_(dialect),
-        touched_(diff::tables_touched(from, changes)) {}
+        touched_(tables_read(from, changes, Referencing::kNone)) {}
 
   // Runs once: the second pass takes `touched_` over.
   plan::Plan run() {
@@ -99,7 +99,9 @@ class Renderer {
     for (auto& check : more) to.push_back(std::move(check));
   }
 
-  static const Table& require(const Database& state, const std::string& name) {
+  // `state`: a Database or a PlanState.
+  template <typename State>
+  static const Table& require(const State& state, const std::string& name) {
     const Table* table = state.find_table(name);
     if (table == nullptr) {
       throw std::logic_error(fmt::format("sqlite render: change to unknown table {}", name));
@@ -108,7 +110,8 @@ class Renderer {
   }
 
   // The table's definition once the plan is done: `to`'s, else the state's.
-  const Table& planned(const Database& state, const std::string& name) const {
+  template <typename State>
+  const Table& planned(const State& state, const std::string& name) const {
     const Table* table = to_.find_table(name);
     return table != nullptr ? *table : require(state, name);
   }
@@ -117,7 +120,7 @@ class Renderer {
   // tables need a rebuild (a change SQLite cannot make in place).
   void find_fusions_and_rebuilds() {
     index_changes();
-    Database state = touched_;
+    PlanState state(touched_);  // copies only the tables the plan changes
     for (std::size_t i = 0; i < changes_.size(); ++i) {
       const Change& change = changes_[i];
       if (const auto* add = std::get_if<diff::AddColumn>(&change)) find_fusion(i, *add, state);
@@ -126,7 +129,7 @@ class Renderer {
           copy != nullptr && copy->mode == CopyLinks::Mode::kJunctionToColumn) {
         filled_.insert({copy->to_table, copy->to_target_column});
       }
-      apply_change(state, change);
+      state.apply(change);
     }
     for (std::size_t i = 0; i < changes_.size(); ++i) {
       const std::string& table = diff::table_of(changes_[i]);
@@ -154,7 +157,7 @@ class Renderer {
   // default is NULL (https://www.sqlite.org/lang_altertable.html#altertabaddcol).
   // The key is the first added after the column and not fused yet; `i` only
   // grows, so keys before it are dropped from the queue for good.
-  void find_fusion(std::size_t i, const diff::AddColumn& add, const Database& state) {
+  void find_fusion(std::size_t i, const diff::AddColumn& add, const PlanState& state) {
     if (!add.column.nullable || has_value_default(add.column)) return;
     if (state.find_table(add.table) == nullptr ||
         !can_add_in_place(planned(state, add.table), add.column)) {
@@ -170,7 +173,7 @@ class Renderer {
     queue.pop_front();
   }
 
-  bool needs_rebuild(std::size_t i, const Database& state) const {
+  bool needs_rebuild(std::size_t i, const PlanState& state) const {
     const Change& change = changes_[i];
     if (std::holds_alternative<diff::AddForeignKey>(change)) return !fused_keys_.contains(i);
     if (std::holds_alternative<diff::DropForeignKey>(change) ||

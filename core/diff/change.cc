@@ -1,8 +1,5 @@
 #include "core/diff/change.h"
 
-#include <algorithm>
-#include <unordered_set>
-
 #include <fmt/format.h>
 
 namespace keyway::diff {
@@ -76,28 +73,6 @@ const std::string& table_of(const Change& change) {
           [](const auto& c) -> const std::string& { return c.table; },
       },
       change);
-}
-
-schema::Database tables_touched(const schema::Database& database,
-                                const std::vector<Change>& changes) {
-  std::unordered_set<std::string> named;
-  for (const Change& change : changes) {
-    named.insert(table_of(change));
-    if (const auto* rename = std::get_if<RenameTable>(&change)) named.insert(rename->from);
-    if (const auto* copy = std::get_if<CopyLinks>(&change)) named.insert(copy->from_table);
-    if (const auto* add = std::get_if<AddForeignKey>(&change)) named.insert(add->key.ref_table);
-  }
-  const auto touched = [&](const schema::Table& table) {
-    return named.contains(table.name) ||
-           std::any_of(table.foreign_keys.begin(), table.foreign_keys.end(),
-                       [&](const schema::ForeignKey& key) { return named.contains(key.ref_table); });
-  };
-  schema::Database out;
-  out.unmanaged = database.unmanaged;
-  for (const schema::Table& table : database.tables) {
-    if (touched(table)) out.tables.push_back(table);
-  }
-  return out;
 }
 
 std::string describe(const Change& change) {

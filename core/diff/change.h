@@ -73,15 +73,6 @@ using Change = std::variant<AddTable, DropTable, RenameTable, AddColumn, DropCol
 // The table a change belongs to (the new name for renames).
 const std::string& table_of(const Change& change);
 
-// The tables of `database` that a plan of `changes` reads or changes, in
-// their order: those the changes name (both names of a rename, both ends of a
-// link copy, the target of an added foreign key) and those with a foreign key
-// to one of them (renames and drops reach into these). A renderer follows the
-// plan, and the original names its data checks use, on these alone: the
-// others stay as they are and no statement depends on them.
-schema::Database tables_touched(const schema::Database& database,
-                                const std::vector<Change>& changes);
-
 // Plain words: "add foreign key post.author_id -> author.id ON DELETE CASCADE".
 std::string describe(const Change& change);
 // The change that undoes this one.
