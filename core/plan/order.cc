@@ -46,15 +46,14 @@ const schema::Table& table_in(const Change& change) {
   return std::get<diff::DropTable>(change).table;
 }
 
-// Kahn's algorithm over the tables of one phase. An edge a -> b means a must
-// come before b. When only cycles remain, the remaining table that appeared
-// first is released; `on_break` is told which of its edges were cut.
+// Kahn's algorithm over the `n` tables of one phase. An edge a -> b means a
+// must come before b. When only cycles remain, the remaining table that
+// appeared first is released; `on_break` is told which of its edges were cut.
 // O(tables + foreign keys).
 template <typename OnBreak>
-std::vector<std::size_t> topological(const std::vector<Change>& items,
+std::vector<std::size_t> topological(std::size_t n,
                                      const std::vector<std::vector<std::size_t>>& before,
                                      OnBreak on_break) {
-  const std::size_t n = items.size();
   std::vector<std::size_t> indegree(n, 0);
   for (const auto& edges : before) {
     for (std::size_t to : edges) ++indegree[to];
@@ -87,21 +86,42 @@ std::vector<std::size_t> topological(const std::vector<Change>& items,
   return out;
 }
 
-// New tables: a referenced table before the tables that reference it.
-std::vector<Change> order_added_tables(std::vector<Change> items, bool split_cycles,
-                                       std::vector<Change>& detached) {
+// The phases below work on positions into the changes, so that each change
+// moves once, into the result. `items` are the positions of one phase's
+// table changes; the answers are the same positions, ordered.
+
+std::unordered_map<std::string, std::size_t> index_by_name(const std::vector<Change>& changes,
+                                                           const std::vector<std::size_t>& items) {
   std::unordered_map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < items.size(); ++i) index[table_in(items[i]).name] = i;
+  index.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) index[table_in(changes[items[i]]).name] = i;
+  return index;
+}
+
+std::vector<std::size_t> in_order(const std::vector<std::size_t>& items,
+                                  const std::vector<std::size_t>& order) {
+  std::vector<std::size_t> out;
+  out.reserve(order.size());
+  for (std::size_t i : order) out.push_back(items[i]);
+  return out;
+}
+
+// New tables: a referenced table before the tables that reference it. Foreign
+// keys cut to break a cycle leave their table for `detached`.
+std::vector<std::size_t> order_added_tables(std::vector<Change>& changes,
+                                            const std::vector<std::size_t>& items,
+                                            bool split_cycles, std::vector<Change>& detached) {
+  const auto index = index_by_name(changes, items);
   std::vector<std::vector<std::size_t>> before(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) {
-    for (const auto& fk : table_in(items[i]).foreign_keys) {
+    for (const auto& fk : table_in(changes[items[i]]).foreign_keys) {
       auto it = index.find(fk.ref_table);
       if (it != index.end() && it->second != i) before[it->second].push_back(i);
     }
   }
   auto on_break = [&](std::size_t released, const std::vector<bool>& placed) {
     if (!split_cycles) return;
-    auto& table = std::get<diff::AddTable>(items[released]).table;
+    auto& table = std::get<diff::AddTable>(changes[items[released]]).table;
     std::vector<schema::ForeignKey> kept;
     for (auto& fk : table.foreign_keys) {
       auto it = index.find(fk.ref_table);
@@ -113,49 +133,41 @@ std::vector<Change> order_added_tables(std::vector<Change> items, bool split_cyc
     }
     table.foreign_keys = std::move(kept);
   };
-  std::vector<Change> out;
-  out.reserve(items.size());
-  for (std::size_t i : topological(items, before, on_break)) out.push_back(std::move(items[i]));
-  return out;
+  return in_order(items, topological(items.size(), before, on_break));
 }
 
 // Dropped tables: a referencing table before the table it references.
-std::vector<Change> order_dropped_tables(std::vector<Change> items) {
-  std::unordered_map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < items.size(); ++i) index[table_in(items[i]).name] = i;
+std::vector<std::size_t> order_dropped_tables(const std::vector<Change>& changes,
+                                              const std::vector<std::size_t>& items) {
+  const auto index = index_by_name(changes, items);
   std::vector<std::vector<std::size_t>> before(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) {
-    for (const auto& fk : table_in(items[i]).foreign_keys) {
+    for (const auto& fk : table_in(changes[items[i]]).foreign_keys) {
       auto it = index.find(fk.ref_table);
       if (it != index.end() && it->second != i) before[i].push_back(it->second);
     }
   }
-  std::vector<Change> out;
-  out.reserve(items.size());
-  for (std::size_t i : topological(items, before, [](std::size_t, const std::vector<bool>&) {})) {
-    out.push_back(std::move(items[i]));
-  }
-  return out;
+  return in_order(items, topological(items.size(), before,
+                                     [](std::size_t, const std::vector<bool>&) {}));
 }
 
 }  // namespace
 
 std::vector<Change> order(std::vector<Change> changes, const schema::Dialect& dialect) {
-  std::array<std::vector<Change>, kPhases> phases;
-  for (auto& change : changes) {
-    const std::size_t p = phase_of(change);
-    phases[p].push_back(std::move(change));
-  }
+  std::array<std::vector<std::size_t>, kPhases> phases;  // positions in `changes`
+  for (std::size_t i = 0; i < changes.size(); ++i) phases[phase_of(changes[i])].push_back(i);
   std::vector<Change> detached;
-  phases[4] = order_added_tables(std::move(phases[4]), !dialect.can_reference_missing_tables(),
+  phases[4] = order_added_tables(changes, phases[4], !dialect.can_reference_missing_tables(),
                                  detached);
-  for (auto& fk : detached) phases[5].push_back(std::move(fk));
-  phases[7] = order_dropped_tables(std::move(phases[7]));
+  phases[7] = order_dropped_tables(changes, phases[7]);
 
   std::vector<Change> out;
   out.reserve(changes.size() + detached.size());
-  for (auto& phase : phases) {
-    for (auto& change : phase) out.push_back(std::move(change));
+  for (std::size_t p = 0; p < kPhases; ++p) {
+    for (std::size_t i : phases[p]) out.push_back(std::move(changes[i]));
+    if (p == 5) {
+      for (auto& fk : detached) out.push_back(std::move(fk));
+    }
   }
   return out;
 }
