@@ -189,7 +189,7 @@ class CheckSql {
         join(match, " AND "));
     const std::string columns_text = c.key.columns.size() == 1
                                          ? c.key.columns.front()
-                                         : "(" + join(c.key.columns, ", ") + ")";
+                                         : fmt::format("({})", join(c.key.columns, ", "));
     return {rows(fmt::format("rows of {} whose {} has no {}", c.table, columns_text,
                              qualified(c.key.ref_table, c.key.ref_columns)),
                  from_where, row_key(c.table, "_child", c.key.columns),

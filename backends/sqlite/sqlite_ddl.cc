@@ -170,8 +170,8 @@ std::string add_column_sql(const std::string& table, const Column& column,
   std::string out = fmt::format("ALTER TABLE {} ADD COLUMN {}", dialect.quote(table),
                                 column_sql(column, dialect));
   if (key != nullptr) {
-    if (!key->name.empty()) out += " CONSTRAINT " + dialect.quote(key->name);
-    out += " " + references_sql(*key, dialect);
+    if (!key->name.empty()) out += fmt::format(" CONSTRAINT {}", dialect.quote(key->name));
+    out += fmt::format(" {}", references_sql(*key, dialect));
   }
   return out;
 }

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 namespace keyway::model {
@@ -71,8 +72,7 @@ TEST(YamlTree, StopsAliasesThatExpandWithoutBound) {
   // Each level doubles the one before: 2^30 scalars if expanded.
   std::string yaml = "l0: &l0 [x, x]\n";
   for (int level = 1; level <= 30; ++level) {
-    yaml += "l" + std::to_string(level) + ": &l" + std::to_string(level) + " [*l" +
-            std::to_string(level - 1) + ", *l" + std::to_string(level - 1) + "]\n";
+    yaml += fmt::format("l{0}: &l{0} [*l{1}, *l{1}]\n", level, level - 1);
   }
   const ParsedYaml parsed = parse_yaml(yaml);
   ASSERT_TRUE(parsed.error);
