@@ -7,7 +7,6 @@
 #include "core/diff/diff.h"
 #include "core/model/loader.h"
 #include "core/plan/order.h"
-#include "core/schema/lower.h"
 
 namespace keyway::cli {
 
@@ -102,10 +101,6 @@ Comparison compare(backends::Driver& driver, schema::Database live, schema::Data
   const auto reverse_changes = plan::order(diff::diff(after, back, dialect), dialect);
   out.reverse = driver.render(reverse_changes, after, back);
   return out;
-}
-
-Comparison compare(backends::Driver& driver, const model::Schema& schema, Directions directions) {
-  return compare(driver, driver.inspect(), schema::lower(schema), directions);
 }
 
 }  // namespace keyway::cli

@@ -35,10 +35,6 @@ struct Comparison {
 // render) is for down migrations only.
 enum class Directions { kForward, kBoth };
 
-// Diffs the live database against the schema and plans it.
-Comparison compare(backends::Driver& driver, const model::Schema& schema,
-                   Directions directions = Directions::kForward);
-
 // Plans `live` -> `desired` (and its reverse) for a driver, without inspecting.
 Comparison compare(backends::Driver& driver, schema::Database live, schema::Database desired,
                    Directions directions = Directions::kForward);

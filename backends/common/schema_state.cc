@@ -15,6 +15,11 @@ namespace {
 // change, adds, drops and renames tables, and visits the tables with a
 // foreign key to a given table (the ones a rename reaches into).
 
+bool references(const Table& table, const std::string& referenced) {
+  return std::any_of(table.foreign_keys.begin(), table.foreign_keys.end(),
+                     [&](const schema::ForeignKey& fk) { return fk.ref_table == referenced; });
+}
+
 // A whole Database, changed in place.
 class WholeState {
  public:
@@ -37,11 +42,6 @@ class WholeState {
     for (Table& table : database_.tables) {
       if (references(table, referenced)) fn(table);
     }
-  }
-
-  static bool references(const Table& table, const std::string& referenced) {
-    return std::any_of(table.foreign_keys.begin(), table.foreign_keys.end(),
-                       [&](const schema::ForeignKey& fk) { return fk.ref_table == referenced; });
   }
 
  private:
@@ -87,10 +87,10 @@ class CopyOnWrite {
   template <typename Fn>
   void for_each_referencing(const std::string& referenced, Fn fn) {
     for (auto& [name, table] : own_) {
-      if (WholeState::references(table, referenced)) fn(table);
+      if (references(table, referenced)) fn(table);
     }
     for (const Table& table : base_.tables) {
-      if (!hidden_.contains(table.name) && WholeState::references(table, referenced)) {
+      if (!hidden_.contains(table.name) && references(table, referenced)) {
         fn(*writable(table.name));
       }
     }
