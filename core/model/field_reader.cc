@@ -1,7 +1,11 @@
 #include "core/model/field_reader.h"
 
 #include <algorithm>
-#include <set>
+#include <array>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -9,43 +13,40 @@ namespace keyway::model {
 
 namespace {
 
-const std::set<std::string>& scalar_options() {
-  static const std::set<std::string> kOptions = {
-      "null", "default", "unique", "db_index", "primary_key", "db_column", "choices",
-      "renamed_from"};
-  return kOptions;
+// The options of each kind of field (DESIGN.md §1).
+constexpr std::array<std::string_view, 8> kScalarOptions = {
+    "null", "default", "unique", "db_index", "primary_key", "db_column", "choices",
+    "renamed_from"};
+
+// foreign_key; one_to_one less `unique`
+constexpr std::array<std::string_view, 13> kKeyOptions = {
+    "to", "on_delete", "null", "related_name", "to_field", "db_column", "db_index",
+    "db_constraint", "deferrable", "default", "unique", "primary_key", "renamed_from"};
+
+constexpr std::array<std::string_view, 6> kManyToManyOptions = {
+    "to", "related_name", "through", "db_table", "symmetrical", "renamed_from"};
+
+bool is_one_of(std::span<const std::string_view> options, std::string_view option) {
+  return std::find(options.begin(), options.end(), option) != options.end();
 }
 
-const std::set<std::string>& key_options() {  // foreign_key; one_to_one less `unique`
-  static const std::set<std::string> kOptions = {
-      "to", "on_delete", "null", "related_name", "to_field", "db_column", "db_index",
-      "db_constraint", "deferrable", "default", "unique", "primary_key", "renamed_from"};
-  return kOptions;
-}
-
-const std::set<std::string>& many_to_many_options() {
-  static const std::set<std::string> kOptions = {
-      "to", "related_name", "through", "db_table", "symmetrical", "renamed_from"};
-  return kOptions;
-}
-
-bool applies(const std::string& option, FieldType type) {
+bool applies(std::string_view option, FieldType type) {
   switch (type) {
-    case FieldType::kManyToMany: return many_to_many_options().contains(option);
-    case FieldType::kOneToOne: return option != "unique" && key_options().contains(option);
-    case FieldType::kForeignKey: return key_options().contains(option);
-    case FieldType::kChar: return option == "max_length" || scalar_options().contains(option);
+    case FieldType::kManyToMany: return is_one_of(kManyToManyOptions, option);
+    case FieldType::kOneToOne: return option != "unique" && is_one_of(kKeyOptions, option);
+    case FieldType::kForeignKey: return is_one_of(kKeyOptions, option);
+    case FieldType::kChar: return option == "max_length" || is_one_of(kScalarOptions, option);
     case FieldType::kDecimal:
       return option == "max_digits" || option == "decimal_places" ||
-             scalar_options().contains(option);
-    default: return scalar_options().contains(option);
+             is_one_of(kScalarOptions, option);
+    default: return is_one_of(kScalarOptions, option);
   }
 }
 
-bool is_known_option(const std::string& option) {
+bool is_known_option(std::string_view option) {
   return option == "max_length" || option == "max_digits" || option == "decimal_places" ||
-         scalar_options().contains(option) || key_options().contains(option) ||
-         many_to_many_options().contains(option);
+         is_one_of(kScalarOptions, option) || is_one_of(kKeyOptions, option) ||
+         is_one_of(kManyToManyOptions, option);
 }
 
 bool is_integer_type(FieldType type) {
@@ -78,54 +79,56 @@ class FieldReader {
         entry_(entry),
         model_name_(model_name),
         source_(source),
-        subject_(fmt::format("field '{}' of model '{}'", entry.key, model_name)),
-        context_("in " + subject_) {
+        subject_("field", entry.key, model_name),
+        context_("in field", entry.key, model_name) {
     field_.name = entry.key;
     field_.where = reader.at(*entry.key_node);
   }
 
+  // Reads the field and hands it over: call once.
   Field read() {
-    std::vector<Entry> options;
-    std::optional<Entry> type_entry;
+    std::vector<Entry> options;  // `type` among them
+    const Entry* type_entry = nullptr;
     if (entry_.value->is_scalar()) {
-      type_entry = entry_;  // shorthand: `bio: text`
+      type_entry = &entry_;  // shorthand: `bio: text`
     } else if (entry_.value->is_mapping()) {
-      auto entries = reader_.mapping(*entry_.value, subject_, context_);
-      for (auto& option : entries.value_or(std::vector<Entry>{})) {
-        if (option.key == "type") {
-          type_entry = option;
-        } else {
-          options.push_back(std::move(option));
-        }
-      }
-      if (entries && !type_entry) {
-        reader_.report(field_.where, subject_ + ": missing option 'type'");
+      options = reader_.mapping(*entry_.value, subject_, context_).value_or(std::vector<Entry>{});
+      const auto type = std::find_if(options.begin(), options.end(),
+                                     [](const Entry& option) { return option.key == "type"; });
+      if (type != options.end()) {
+        type_entry = &*type;
+      } else {
+        reader_.report(field_.where, subject_.text() + ": missing option 'type'");
       }
     } else {
       reader_.report(reader_.at(entry_),
-                     fmt::format("expected a type name or a mapping for {}, got {}", subject_,
-                                 describe(*entry_.value)));
+                     fmt::format("expected a type name or a mapping for {}, got {}",
+                                 subject_.text(), describe(*entry_.value)));
     }
 
+    source_.values.reserve(std::max<std::size_t>(options.size(), 1));  // `type` is one
     const std::optional<FieldType> type = read_type(type_entry);
     if (!type) source_.broken = true;
     for (const auto& option : options) {
+      if (option.key == "type") continue;
       if (!is_known_option(option.key)) {
-        reader_.report(*option.key_node, fmt::format("unknown key '{}' {}", option.key, context_));
+        reader_.report(*option.key_node,
+                       fmt::format("unknown key '{}' {}", option.key, context_.text()));
       } else if (type && !applies(option.key, *type)) {
         reader_.report(*option.key_node, fmt::format("unknown key '{}' for type '{}' {}",
-                                                    option.key, to_string(*type), context_));
+                                                    option.key, to_string(*type),
+                                                    context_.text()));
       } else if (type) {
-        source_.values.set(option.key, reader_.at(option));
+        source_.values.set(option.key, option.mark());
         read_option(option);
       }
     }
     if (type) check();
-    return field_;
+    return std::move(field_);
   }
 
  private:
-  std::optional<FieldType> read_type(const std::optional<Entry>& entry) {
+  std::optional<FieldType> read_type(const Entry* entry) {
     if (!entry) return std::nullopt;
     const YamlNode& node = *entry->value;
     if (!node.is_scalar()) {
@@ -134,16 +137,16 @@ class FieldReader {
     }
     const auto type = field_type_from_string(node.text());
     if (!type) {
-      reader_.report(node, fmt::format("unknown type '{}' {}", node.text(), context_));
+      reader_.report(node, fmt::format("unknown type '{}' {}", node.text(), context_.text()));
       return std::nullopt;
     }
     field_.type = *type;
-    source_.values.set("type", reader_.at(node));
+    source_.values.set("type", node.mark());
     return type;
   }
 
   void read_option(const Entry& option) {
-    const std::string& key = option.key;
+    const std::string_view key = option.key;
     if (key == "null") {
       field_.null = reader_.boolean(option, subject_).value_or(false);
     } else if (key == "unique") {
@@ -196,7 +199,7 @@ class FieldReader {
     }
   }
 
-  std::optional<Value> read_typed_value(const YamlNode& node, const std::string& key) {
+  std::optional<Value> read_typed_value(const YamlNode& node, std::string_view key) {
     auto value = reader_.value(node, subject_, key);
     if (!value) return std::nullopt;
     if (const char* what = expected_value(field_.type, *value)) {
@@ -215,19 +218,19 @@ class FieldReader {
     for (const auto& item : node.children()) {
       const bool pair = item.is_sequence() && item.size() == 2 && item.children()[0].is_scalar();
       if (auto value = read_typed_value(pair ? item.children()[0] : item, "choices")) {
-        field_.choices.push_back(*value);
+        field_.choices.push_back(std::move(*value));
       }
     }
   }
 
-  void missing(const std::string& option) {
+  void missing(std::string_view option) {
     if (source_.values.contains(option)) return;  // written, but its value was bad
     reader_.report(field_.where, fmt::format("{}: missing option '{}' (required for type '{}')",
-                                             subject_, option, to_string(field_.type)));
+                                             subject_.text(), option, to_string(field_.type)));
   }
 
-  void fail(const std::string& option, const std::string& message) {
-    reader_.report(source_.at(option, field_.where), subject_ + ": " + message);
+  void fail(std::string_view option, const std::string& message) {
+    reader_.report(source_.at(option, field_.where), subject_.text() + ": " + message);
   }
 
   // Checks that need only this field.
@@ -278,8 +281,8 @@ class FieldReader {
   const Entry& entry_;
   const std::string& model_name_;
   FieldSource& source_;
-  const std::string subject_;
-  const std::string context_;
+  const Phrase subject_;
+  const Phrase context_;
   Field field_;
 };
 

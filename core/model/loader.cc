@@ -97,30 +97,32 @@ class DocumentReader {
   }
 
   void read_model(const Entry& model_entry, Model& model, ModelSource& source) {
-    const std::string subject = fmt::format("model '{}'", model.name);
-    const auto entries = reader_.mapping(model_entry, subject, "in " + subject);
-    for (const auto& entry : entries.value_or(std::vector<Entry>{})) {
+    const Phrase subject("model", model.name);
+    const auto entries = reader_.mapping(model_entry, subject, Phrase("in model", model.name));
+    if (!entries) return;
+    for (const auto& entry : *entries) {
       if (entry.key == "fields") {
         read_fields(entry, model, source);
       } else if (entry.key == "table") {
         model.table = reader_.string(entry, subject);
-        source.values.set("table", reader_.at(entry));
+        source.values.set("table", entry.mark());
       } else if (entry.key == "renamed_from") {
         model.renamed_from = reader_.string(entry, subject);
-        source.values.set("renamed_from", reader_.at(entry));
+        source.values.set("renamed_from", entry.mark());
       } else if (entry.key == "unique_together") {
         read_unique_together(*entry.value, subject, model, source);
       } else if (entry.key == "indexes") {
         read_indexes(*entry.value, subject, model, source);
       } else {
-        reader_.report(*entry.key_node, fmt::format("unknown key '{}' in {}", entry.key, subject));
+        reader_.report(*entry.key_node,
+                       fmt::format("unknown key '{}' in {}", entry.key, subject.text()));
       }
     }
   }
 
   void read_fields(const Entry& fields_entry, Model& model, ModelSource& source) {
-    const std::string subject = fmt::format("the fields of model '{}'", model.name);
-    const auto entries = reader_.mapping(fields_entry, subject, "in " + subject, "field name");
+    const auto entries = reader_.mapping(fields_entry, Phrase("the fields", "", model.name),
+                                         Phrase("in the fields", "", model.name), "field name");
     if (!entries) return;
     model.fields.reserve(entries->size());
     source.fields.reserve(entries->size());
@@ -136,7 +138,7 @@ class DocumentReader {
   }
 
   // A list of field-name lists, or one flat list of field names as one group.
-  void read_unique_together(const YamlNode& node, const std::string& subject, Model& model,
+  void read_unique_together(const YamlNode& node, const Phrase& subject, Model& model,
                             ModelSource& source) {
     const auto is_scalar = [](const YamlNode& item) { return item.is_scalar(); };
     const auto is_list = [](const YamlNode& item) { return item.is_sequence(); };
@@ -155,13 +157,14 @@ class DocumentReader {
     }
     for (const YamlNode* group : groups) {
       if (auto names = reader_.names(*group, subject, "unique_together")) {
-        model.unique_together.push_back(UniqueTogether{names->names, reader_.at(*group)});
-        source.unique_together.push_back(names->where);
+        model.unique_together.push_back(
+            UniqueTogether{std::move(names->names), reader_.at(*group)});
+        source.unique_together.push_back(std::move(names->where));
       }
     }
   }
 
-  void read_indexes(const YamlNode& node, const std::string& model_subject, Model& model,
+  void read_indexes(const YamlNode& node, const Phrase& model_subject, Model& model,
                     ModelSource& source) {
     if (!node.is_sequence()) {
       reader_.expected(node, model_subject, "a list of indexes", "indexes");
@@ -169,8 +172,10 @@ class DocumentReader {
     }
     int number = 0;
     for (const auto& item : node.children()) {
-      const std::string subject = fmt::format("index {} of {}", ++number, model_subject);
-      const auto entries = reader_.mapping(item, subject, "in " + subject);
+      ++number;
+      const Phrase subject(fmt::format("index {}", number), "", model.name);
+      const Phrase context(fmt::format("in index {}", number), "", model.name);
+      const auto entries = reader_.mapping(item, subject, context);
       if (!entries) continue;
       IndexSpec index;
       index.where = reader_.at(item);
@@ -188,14 +193,14 @@ class DocumentReader {
           index.unique = reader_.boolean(entry, subject).value_or(false);
         } else {
           reader_.report(*entry.key_node,
-                         fmt::format("unknown key '{}' in {}", entry.key, subject));
+                         fmt::format("unknown key '{}' in {}", entry.key, subject.text()));
         }
       }
-      if (!has_fields) reader_.report(item, subject + ": missing key 'fields'");
+      if (!has_fields) reader_.report(item, subject.text() + ": missing key 'fields'");
       if (!fields) continue;
-      index.fields = fields->names;
+      index.fields = std::move(fields->names);
       model.indexes.push_back(std::move(index));
-      source.index_fields.push_back(fields->where);
+      source.index_fields.push_back(std::move(fields->where));
       source.index_names.push_back(name_where);
     }
   }

@@ -1,14 +1,16 @@
 #include "core/model/model.h"
 
 #include <array>
+#include <string_view>
 #include <utility>
 
 namespace keyway::model {
 
 namespace {
 
-// The YAML spelling of each enumerator, in declaration order.
-constexpr std::array<std::pair<FieldType, const char*>, 19> kFieldTypes{{
+// The YAML spelling of each enumerator, in declaration order. Each is a
+// literal, so its data() is null-terminated.
+constexpr std::array<std::pair<FieldType, std::string_view>, 19> kFieldTypes{{
     {FieldType::kAuto, "auto"},
     {FieldType::kBigAuto, "big_auto"},
     {FieldType::kSmallInteger, "small_integer"},
@@ -30,7 +32,7 @@ constexpr std::array<std::pair<FieldType, const char*>, 19> kFieldTypes{{
     {FieldType::kManyToMany, "many_to_many"},
 }};
 
-constexpr std::array<std::pair<OnDelete, const char*>, 6> kOnDeleteActions{{
+constexpr std::array<std::pair<OnDelete, std::string_view>, 6> kOnDeleteActions{{
     {OnDelete::kCascade, "cascade"},
     {OnDelete::kProtect, "protect"},
     {OnDelete::kRestrict, "restrict"},
@@ -40,16 +42,17 @@ constexpr std::array<std::pair<OnDelete, const char*>, 6> kOnDeleteActions{{
 }};
 
 template <typename Enum, std::size_t N>
-const char* spelling_of(const std::array<std::pair<Enum, const char*>, N>& table, Enum value) {
+const char* spelling_of(const std::array<std::pair<Enum, std::string_view>, N>& table,
+                        Enum value) {
   for (const auto& [candidate, spelling] : table) {
-    if (candidate == value) return spelling;
+    if (candidate == value) return spelling.data();
   }
   return "?";  // unreachable while the tables list every enumerator
 }
 
 template <typename Enum, std::size_t N>
-std::optional<Enum> value_of(const std::array<std::pair<Enum, const char*>, N>& table,
-                             const std::string& spelling) {
+std::optional<Enum> value_of(const std::array<std::pair<Enum, std::string_view>, N>& table,
+                             std::string_view spelling) {
   for (const auto& [value, candidate] : table) {
     if (spelling == candidate) return value;
   }
@@ -84,13 +87,13 @@ const Model* ModelIndex::find(std::string_view model_name) const {
 
 const char* to_string(FieldType type) { return spelling_of(kFieldTypes, type); }
 
-std::optional<FieldType> field_type_from_string(const std::string& name) {
+std::optional<FieldType> field_type_from_string(std::string_view name) {
   return value_of(kFieldTypes, name);
 }
 
 const char* to_string(OnDelete action) { return spelling_of(kOnDeleteActions, action); }
 
-std::optional<OnDelete> on_delete_from_string(const std::string& name) {
+std::optional<OnDelete> on_delete_from_string(std::string_view name) {
   return value_of(kOnDeleteActions, name);
 }
 

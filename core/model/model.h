@@ -110,8 +110,8 @@ class ModelIndex {
 };
 
 const char* to_string(FieldType type);
-std::optional<FieldType> field_type_from_string(const std::string& name);
+std::optional<FieldType> field_type_from_string(std::string_view name);
 const char* to_string(OnDelete action);
-std::optional<OnDelete> on_delete_from_string(const std::string& name);
+std::optional<OnDelete> on_delete_from_string(std::string_view name);
 
 }  // namespace keyway::model

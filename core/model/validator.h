@@ -11,20 +11,26 @@
 #include "core/errors.h"
 #include "core/model/loader.h"
 #include "core/model/model.h"
+#include "core/model/yaml_tree.h"
 
 namespace keyway::model {
 
 // Where the value of each written option is. A field has a handful, so a
-// flat list: smaller and faster to fill than a map.
+// flat list: smaller and faster to fill than a map. The options of a field or
+// a model are in its file, so only their positions are kept.
 class OptionLocations {
  public:
+  void reserve(std::size_t options) { entries_.reserve(options); }
   // Records `option` (again: the later place wins).
-  void set(std::string_view option, SourceLocation where);
+  void set(std::string_view option, YamlMark where);
   bool contains(std::string_view option) const { return find(option) != nullptr; }
-  const SourceLocation* find(std::string_view option) const;
+  // Where `option` was written, in the file of `fallback`; `fallback` when it was not.
+  SourceLocation at(std::string_view option, const SourceLocation& fallback) const;
 
  private:
-  std::vector<std::pair<std::string, SourceLocation>> entries_;
+  const YamlMark* find(std::string_view option) const;
+
+  std::vector<std::pair<std::string, YamlMark>> entries_;
 };
 
 // Where the options of one field were written; Field::where is its name.
@@ -34,8 +40,10 @@ struct FieldSource {
   // skip the field rather than report what follows from that one mistake.
   bool broken = false;
 
-  // The value of `option` when written, else `fallback`.
-  SourceLocation at(const std::string& option, const SourceLocation& fallback) const;
+  // The value of `option` when written, else `fallback` (the field's name).
+  SourceLocation at(std::string_view option, const SourceLocation& fallback) const {
+    return values.at(option, fallback);
+  }
 };
 
 // Where the options of one model were written; Model::where is its name.
@@ -46,7 +54,10 @@ struct ModelSource {
   std::vector<std::vector<SourceLocation>> index_fields;     // each name of each index
   std::vector<SourceLocation> index_names;             // each index's name (or the index)
 
-  SourceLocation at(const std::string& option, const SourceLocation& fallback) const;
+  // The value of `option` when written, else `fallback` (the model's name).
+  SourceLocation at(std::string_view option, const SourceLocation& fallback) const {
+    return values.at(option, fallback);
+  }
 };
 
 // Every problem of `schema` (whose models `sources` parallels), in no order.

@@ -1,6 +1,7 @@
 #include "core/model/yaml_reader.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <string_view>
 #include <unordered_map>
@@ -11,9 +12,13 @@ namespace keyway::model {
 
 namespace {
 
-bool is_bool_spelling(const std::string& text) {
-  static const std::vector<std::string> kSpellings = {"true", "True", "TRUE",
-                                                      "false", "False", "FALSE"};
+// Mappings with more keys than this find repeated ones with a hash table; smaller
+// ones (most: a field has a few options) with a scan of the keys read so far.
+constexpr std::size_t kScannedKeys = 16;
+
+bool is_bool_spelling(std::string_view text) {
+  static constexpr std::array<std::string_view, 6> kSpellings = {"true",  "True",  "TRUE",
+                                                                 "false", "False", "FALSE"};
   return std::find(kSpellings.begin(), kSpellings.end(), text) != kSpellings.end();
 }
 
@@ -44,7 +49,21 @@ bool is_number_spelling(const std::string& text) {
   return i == text.size();
 }
 
+// The entry of `entries` whose key is `key`, if any.
+const Entry* find_key(const std::vector<Entry>& entries, std::string_view key) {
+  const auto found = std::find_if(entries.begin(), entries.end(),
+                                  [&](const Entry& entry) { return entry.key == key; });
+  return found == entries.end() ? nullptr : &*found;
+}
+
 }  // namespace
+
+std::string Phrase::text() const {
+  std::string text = what_;
+  if (!name_.empty()) text += fmt::format(" '{}'", name_);
+  if (!model_.empty()) text += fmt::format(" of model '{}'", model_);
+  return text;
+}
 
 std::string describe(const YamlNode& node) {
   switch (node.kind()) {
@@ -57,7 +76,7 @@ std::string describe(const YamlNode& node) {
   return "nothing";
 }
 
-bool is_identifier(const std::string& name) {
+bool is_identifier(std::string_view name) {
   const auto is_start = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
   };
@@ -79,69 +98,72 @@ SourceLocation YamlReader::at(YamlMark mark) const {
   return SourceLocation{file_, mark.line + 1, mark.column + 1};
 }
 
-SourceLocation YamlReader::at(const Entry& entry) const {
-  return entry.value->is_null() ? at(*entry.key_node) : at(*entry.value);
-}
-
 void YamlReader::report(SourceLocation where, std::string message) {
   diagnostics_.push_back(Diagnostic{std::move(where), std::move(message)});
 }
 
-void YamlReader::expected(const YamlNode& node, const std::string& subject,
-                          const std::string& what, const std::string& key) {
-  const std::string prefix = subject.empty() ? "" : subject + ": ";
+void YamlReader::expected(const YamlNode& node, const Phrase& subject, std::string_view what,
+                          std::string_view key) {
+  const std::string text = subject.text();
+  const std::string prefix = text.empty() ? "" : text + ": ";
   report(node, fmt::format("{}expected {} for {}, got {}", prefix, what, key, describe(node)));
 }
 
-void YamlReader::expected(const Entry& entry, const std::string& subject,
-                          const std::string& what) {
-  const std::string prefix = subject.empty() ? "" : subject + ": ";
+void YamlReader::expected(const Entry& entry, const Phrase& subject, std::string_view what) {
+  const std::string text = subject.text();
+  const std::string prefix = text.empty() ? "" : text + ": ";
   report(at(entry), fmt::format("{}expected {} for {}, got {}", prefix, what, entry.key,
                                 describe(*entry.value)));
 }
 
 std::optional<std::vector<Entry>> YamlReader::mapping(const YamlNode& node,
-                                                      const std::string& subject,
-                                                      const std::string& context,
-                                                      const std::string& key_noun) {
-  return mapping_at(node, at(node), subject, context, key_noun);
+                                                      const Phrase& subject,
+                                                      const Phrase& context,
+                                                      std::string_view key_noun) {
+  return mapping_at(node, node.mark(), subject, context, key_noun);
 }
 
-std::optional<std::vector<Entry>> YamlReader::mapping(const Entry& entry,
-                                                      const std::string& subject,
-                                                      const std::string& context,
-                                                      const std::string& key_noun) {
-  return mapping_at(*entry.value, at(entry), subject, context, key_noun);
+std::optional<std::vector<Entry>> YamlReader::mapping(const Entry& entry, const Phrase& subject,
+                                                      const Phrase& context,
+                                                      std::string_view key_noun) {
+  return mapping_at(*entry.value, entry.mark(), subject, context, key_noun);
 }
 
-std::optional<std::vector<Entry>> YamlReader::mapping_at(const YamlNode& node,
-                                                         SourceLocation where,
-                                                         const std::string& subject,
-                                                         const std::string& context,
-                                                         const std::string& key_noun) {
+std::optional<std::vector<Entry>> YamlReader::mapping_at(const YamlNode& node, YamlMark where,
+                                                         const Phrase& subject,
+                                                         const Phrase& context,
+                                                         std::string_view key_noun) {
   if (!node.is_mapping()) {
-    report(std::move(where),
-           fmt::format("expected a mapping for {}, got {}", subject, describe(node)));
+    report(at(where),
+           fmt::format("expected a mapping for {}, got {}", subject.text(), describe(node)));
     return std::nullopt;
   }
   std::vector<Entry> entries;
   entries.reserve(node.size());
-  std::unordered_map<std::string_view, YamlMark> first_seen;
-  first_seen.reserve(node.size());
+  const bool hashed = node.size() > kScannedKeys;
+  std::unordered_map<std::string_view, std::size_t> places;  // key -> its entry, when hashed
+  if (hashed) places.reserve(node.size());
   for (std::size_t i = 0; i < node.size(); ++i) {
     const YamlNode& key = node.key(i);
     // A null key keeps its spelling: `null: true` is the option 'null'.
     const std::string& text = key.text();
     if (key.is_sequence() || key.is_mapping() || text.empty()) {
-      report(key, fmt::format("expected a {} {}, got {}", key_noun, context,
+      report(key, fmt::format("expected a {} {}, got {}", key_noun, context.text(),
                               key.is_sequence() || key.is_mapping() ? describe(key)
                                                                     : "an empty key"));
       continue;
     }
-    const auto [seen, inserted] = first_seen.emplace(text, key.mark());
-    if (!inserted) {
+    const Entry* first = nullptr;
+    if (hashed) {
+      const auto [seen, inserted] = places.emplace(text, entries.size());
+      if (!inserted) first = &entries[seen->second];
+    } else {
+      first = find_key(entries, text);
+    }
+    if (first) {
+      const YamlMark seen = first->key_node->mark();
       report(key, fmt::format("duplicate key '{}' {} (first at line {}, column {})", text,
-                              context, seen->second.line + 1, seen->second.column + 1));
+                              context.text(), seen.line + 1, seen.column + 1));
       continue;
     }
     entries.push_back(Entry{text, &key, &node.value(i)});
@@ -149,7 +171,7 @@ std::optional<std::vector<Entry>> YamlReader::mapping_at(const YamlNode& node,
   return entries;
 }
 
-std::optional<std::string> YamlReader::string(const Entry& entry, const std::string& subject) {
+std::optional<std::string> YamlReader::string(const Entry& entry, const Phrase& subject) {
   if (!entry.value->is_scalar() || entry.value->text().empty()) {
     expected(entry, subject, "a non-empty string");
     return std::nullopt;
@@ -157,7 +179,7 @@ std::optional<std::string> YamlReader::string(const Entry& entry, const std::str
   return entry.value->text();
 }
 
-std::optional<bool> YamlReader::boolean(const Entry& entry, const std::string& subject) {
+std::optional<bool> YamlReader::boolean(const Entry& entry, const Phrase& subject) {
   const YamlNode& node = *entry.value;
   if (!node.is_scalar() || !node.plain() || !is_bool_spelling(node.text())) {
     expected(entry, subject, "true or false");
@@ -166,10 +188,9 @@ std::optional<bool> YamlReader::boolean(const Entry& entry, const std::string& s
   return node.text()[0] == 't' || node.text()[0] == 'T';
 }
 
-std::optional<int> YamlReader::integer(const Entry& entry, const std::string& subject,
-                                       int minimum) {
+std::optional<int> YamlReader::integer(const Entry& entry, const Phrase& subject, int minimum) {
   const YamlNode& node = *entry.value;
-  const std::string what = minimum > 0 ? "a positive integer" : "a non-negative integer";
+  const char* what = minimum > 0 ? "a positive integer" : "a non-negative integer";
   if (!node.is_scalar() || !node.plain()) {
     expected(entry, subject, what);
     return std::nullopt;
@@ -184,8 +205,8 @@ std::optional<int> YamlReader::integer(const Entry& entry, const std::string& su
   return number;
 }
 
-std::optional<Value> YamlReader::value(const YamlNode& node, const std::string& subject,
-                                       const std::string& key) {
+std::optional<Value> YamlReader::value(const YamlNode& node, const Phrase& subject,
+                                       std::string_view key) {
   if (node.is_null()) return Value{Value::Kind::kNull, ""};
   if (!node.is_scalar()) {
     expected(node, subject, "a single value", key);
@@ -199,8 +220,8 @@ std::optional<Value> YamlReader::value(const YamlNode& node, const std::string& 
   return Value{Value::Kind::kString, text};
 }
 
-std::optional<NameList> YamlReader::names(const YamlNode& node, const std::string& subject,
-                                          const std::string& key) {
+std::optional<NameList> YamlReader::names(const YamlNode& node, const Phrase& subject,
+                                          std::string_view key) {
   if (!node.is_sequence() || node.size() == 0) {
     expected(node, subject, "a non-empty list of field names", key);
     return std::nullopt;

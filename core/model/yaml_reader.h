@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/errors.h"
@@ -14,12 +15,16 @@
 
 namespace keyway::model {
 
-// One key of a mapping with its value, in the order written; the nodes belong
-// to the parsed tree.
+// One key of a mapping with its value, in the order written; the key's text
+// and the nodes belong to the parsed tree.
 struct Entry {
-  std::string key;
+  std::string_view key;
   const YamlNode* key_node;
   const YamlNode* value;
+
+  // Where the value is, or the key when the value is empty (an empty value has
+  // no text to point at).
+  YamlMark mark() const { return value->is_null() ? key_node->mark() : value->mark(); }
 };
 
 // A list of names and where each was written.
@@ -28,11 +33,35 @@ struct NameList {
   std::vector<SourceLocation> where;
 };
 
+// A phrase of a message: what it is about ("field 'email' of model 'User'") or
+// where a key is ("in field 'email' of model 'User'"). Kept as its parts and
+// written out only for a message: most reads report nothing, and a schema has
+// thousands of fields. The name and the model are views, so a Phrase lives no
+// longer than the text they name.
+class Phrase {
+ public:
+  // Written as is: "models", "at the top level"; "" for none. Implicit, so a
+  // literal can be passed where a Phrase is asked.
+  Phrase(const char* text) : what_(text) {}
+  // "<what> '<name>'", or "<what>" when the name is empty, then " of model
+  // '<model>'" when there is a model: ("model", "User"), ("field", "email",
+  // "User"), ("the fields", "", "User").
+  Phrase(std::string what, std::string_view name, std::string_view model = {})
+      : what_(std::move(what)), name_(name), model_(model) {}
+
+  std::string text() const;
+
+ private:
+  std::string what_;
+  std::string_view name_;
+  std::string_view model_;
+};
+
 // How a node reads in a message: 'text', the string 'quoted', null, a list, a mapping.
 std::string describe(const YamlNode& node);
 
 // True for a letter or '_' followed by letters, digits and '_'.
-bool is_identifier(const std::string& name);
+bool is_identifier(std::string_view name);
 
 // True for an optional sign followed by decimal digits.
 bool is_integer_spelling(const std::string& text);
@@ -44,9 +73,7 @@ class YamlReader {
   const std::string& file() const { return file_; }
   SourceLocation at(YamlMark mark) const;
   SourceLocation at(const YamlNode& node) const { return at(node.mark()); }
-  // An entry's value, or its key when the value is empty (an empty value has
-  // no text to point at).
-  SourceLocation at(const Entry& entry) const;
+  SourceLocation at(const Entry& entry) const { return at(entry.mark()); }
   void report(SourceLocation where, std::string message);
   void report(const YamlNode& node, std::string message) { report(at(node), std::move(message)); }
 
@@ -54,34 +81,32 @@ class YamlReader {
   // for <subject>, got ..." and returns nothing. Keys that are not strings
   // ("expected a <key_noun> <context>, got ...") and repeated keys ("duplicate
   // key 'k' <context> (first at line L, column C)") are reported and left out.
-  std::optional<std::vector<Entry>> mapping(const YamlNode& node, const std::string& subject,
-                                            const std::string& context,
-                                            const std::string& key_noun = "key");
+  std::optional<std::vector<Entry>> mapping(const YamlNode& node, const Phrase& subject,
+                                            const Phrase& context,
+                                            std::string_view key_noun = "key");
   // The same for an entry's value; an empty value is reported at its key.
-  std::optional<std::vector<Entry>> mapping(const Entry& entry, const std::string& subject,
-                                            const std::string& context,
-                                            const std::string& key_noun = "key");
+  std::optional<std::vector<Entry>> mapping(const Entry& entry, const Phrase& subject,
+                                            const Phrase& context,
+                                            std::string_view key_noun = "key");
 
   // Readers of option values. On a bad value each reports
   // "<subject>: expected <what> for <key>, got <value>" at the value.
-  std::optional<std::string> string(const Entry& entry, const std::string& subject);
-  std::optional<bool> boolean(const Entry& entry, const std::string& subject);
-  std::optional<int> integer(const Entry& entry, const std::string& subject, int minimum);
-  std::optional<Value> value(const YamlNode& node, const std::string& subject,
-                             const std::string& key);
-  std::optional<NameList> names(const YamlNode& node, const std::string& subject,
-                                const std::string& key);
+  std::optional<std::string> string(const Entry& entry, const Phrase& subject);
+  std::optional<bool> boolean(const Entry& entry, const Phrase& subject);
+  std::optional<int> integer(const Entry& entry, const Phrase& subject, int minimum);
+  std::optional<Value> value(const YamlNode& node, const Phrase& subject, std::string_view key);
+  std::optional<NameList> names(const YamlNode& node, const Phrase& subject,
+                                std::string_view key);
 
   // Reports "<subject>: expected <what> for <key>, got <value>" at the value.
-  void expected(const YamlNode& node, const std::string& subject, const std::string& what,
-                const std::string& key);
-  void expected(const Entry& entry, const std::string& subject, const std::string& what);
+  void expected(const YamlNode& node, const Phrase& subject, std::string_view what,
+                std::string_view key);
+  void expected(const Entry& entry, const Phrase& subject, std::string_view what);
 
  private:
-  std::optional<std::vector<Entry>> mapping_at(const YamlNode& node, SourceLocation where,
-                                               const std::string& subject,
-                                               const std::string& context,
-                                               const std::string& key_noun);
+  std::optional<std::vector<Entry>> mapping_at(const YamlNode& node, YamlMark where,
+                                               const Phrase& subject, const Phrase& context,
+                                               std::string_view key_noun);
 
   std::string file_;
   std::vector<Diagnostic>& diagnostics_;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -108,7 +109,8 @@ class Event {
 }  // namespace
 
 // Turns libyaml's events into nodes: collections being read wait on a stack
-// until their end event.
+// until their end event, and the nodes read inside them in one shared list, so
+// each collection takes its children in one allocation of their exact number.
 class YamlTreeBuilder {
  public:
   explicit YamlTreeBuilder(std::string_view text) : text_(text) {}
@@ -130,6 +132,7 @@ class YamlTreeBuilder {
   struct Open {
     YamlNode node;
     std::string anchor;
+    std::size_t first_child;  // where its children start in `pending_`
   };
 
   bool take(const yaml_event_t& event) {
@@ -166,13 +169,17 @@ class YamlTreeBuilder {
     open.node.plain_ = false;
     open.node.mark_ = mark_of(event.start_mark);
     open.anchor = text_of(anchor);
+    open.first_child = pending_.size();
     stack_.push_back(std::move(open));
   }
 
   void close() {
     Open done = std::move(stack_.back());
     stack_.pop_back();
-    done.node.children_.shrink_to_fit();
+    const auto first = pending_.begin() + static_cast<std::ptrdiff_t>(done.first_child);
+    done.node.children_.assign(std::make_move_iterator(first),
+                               std::make_move_iterator(pending_.end()));
+    pending_.erase(first, pending_.end());
     add(std::move(done.node), done.anchor);
   }
 
@@ -201,13 +208,14 @@ class YamlTreeBuilder {
     if (stack_.empty()) {
       result_.documents.push_back(std::move(node));
     } else {
-      stack_.back().node.children_.push_back(std::move(node));
+      pending_.push_back(std::move(node));
     }
   }
 
   std::string_view text_;
   ParsedYaml result_;
   std::vector<Open> stack_;
+  std::vector<YamlNode> pending_;  // children of the open collections, innermost last
   std::unordered_map<std::string, YamlNode> anchors_;
   std::size_t alias_nodes_ = 0;
 };

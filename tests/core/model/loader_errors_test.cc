@@ -1,6 +1,8 @@
 // What the loader rejects in one file, model or field, with the exact text.
 #include "core/model/loader.h"
 
+#include <string>
+
 #include <gtest/gtest.h>
 
 #include "core/model/schema_test_util.h"
@@ -128,6 +130,19 @@ TEST(LoaderErrors, RejectsDuplicateFields) {
   EXPECT_EQ("schema.yaml:5:7: duplicate key 'bio' in the fields of model 'Profile' "
             "(first at line 4, column 7)",
             load_errors(with_fields("Profile", "      bio: text\n      bio: text\n")));
+}
+
+// Large mappings find repeated keys another way than small ones; the message
+// is the same.
+TEST(LoaderErrors, RejectsDuplicateFieldsAmongMany) {
+  std::string fields;
+  for (int i = 0; i < 20; ++i) fields += "      f" + std::to_string(i) + ": text\n";
+  fields += "      f3: text\n      f19: integer\n";
+  EXPECT_EQ("schema.yaml:24:7: duplicate key 'f3' in the fields of model 'Profile' "
+            "(first at line 7, column 7)\n"
+            "schema.yaml:25:7: duplicate key 'f19' in the fields of model 'Profile' "
+            "(first at line 23, column 7)",
+            load_errors(with_fields("Profile", fields)));
 }
 
 TEST(LoaderErrors, RejectsAFieldThatIsNeitherATypeNorAMapping) {

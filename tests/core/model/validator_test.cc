@@ -226,6 +226,9 @@ TEST(Validator, RejectsAnIdFieldBesideTheImplicitPrimaryKey) {
   EXPECT_EQ("schema.yaml:4:7: field 'id' of model 'M' maps to column 'id', already used by the "
             "implicit primary key (set primary_key: true to make it the key)",
             load_errors("models:\n  M:\n    fields:\n      id: integer\n"));
+  EXPECT_EQ("schema.yaml:4:7: field 'ID' of model 'M' maps to column 'ID', already used by the "
+            "implicit primary key (set primary_key: true to make it the key)",
+            load_errors("models:\n  M:\n    fields:\n      ID: integer\n"));
   EXPECT_EQ("", load_errors("models:\n  M:\n    fields:\n      id: {type: auto, primary_key: "
                             "true}\n"));
 }
@@ -305,6 +308,16 @@ TEST(Validator, RejectsAModelDefinedInTwoFiles) {
   dir.write("b.yaml", "models:\n  Post: {}\n  User: {}\n");
   EXPECT_EQ((dir.path() / "b.yaml").string() + ":3:3: model 'User' is already defined at " +
                 (dir.path() / "a.yaml").string() + ":2:3",
+            load_path_errors(dir.path()));
+}
+
+TEST(Validator, PointsAtAnOptionInTheFileThatWritesIt) {
+  TempDir dir;
+  dir.write("a.yaml", "models:\n  User:\n    fields:\n      name: text\n");
+  dir.write("b.yaml", "models:\n  Post:\n    fields:\n      title: text\n"
+                      "      heading: {type: text, db_column: TITLE}\n");
+  EXPECT_EQ((dir.path() / "b.yaml").string() + ":5:40: field 'heading' of model 'Post' maps to "
+                "column 'TITLE', already used by field 'title'",
             load_path_errors(dir.path()));
 }
 

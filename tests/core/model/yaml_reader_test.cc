@@ -41,6 +41,14 @@ TEST(YamlReader, DescribesNodesAsAMessageShowsThem) {
   EXPECT_EQ("a mapping", describe(parse("{a: 1}")));
 }
 
+TEST(YamlReader, WritesPhrasesAsMessagesNameThem) {
+  EXPECT_EQ("models", Phrase("models").text());
+  EXPECT_EQ("", Phrase("").text());
+  EXPECT_EQ("model 'User'", Phrase("model", "User").text());
+  EXPECT_EQ("field 'email' of model 'User'", Phrase("field", "email", "User").text());
+  EXPECT_EQ("in the fields of model 'User'", Phrase("in the fields", "", "User").text());
+}
+
 TEST(YamlReader, TypesValuesByHowTheyAreWritten) {
   std::vector<Diagnostic> diagnostics;
   YamlReader reader("f.yaml", diagnostics);

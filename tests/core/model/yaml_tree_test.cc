@@ -38,6 +38,29 @@ TEST(YamlTree, ReadsKindsTextAndPositions) {
   EXPECT_EQ("~", a.key(2).text()) << "a null keeps its spelling";
 }
 
+TEST(YamlTree, KeepsEachCollectionsChildrenInOrder) {
+  const ParsedYaml parsed = parse_yaml("a: [1, [2, 3], {b: [4]}, []]\nc: {d: {e: 6}, f: 7}\n");
+  ASSERT_FALSE(parsed.error);
+  const YamlNode& root = parsed.documents.at(0);
+  ASSERT_EQ(2u, root.size());
+  const YamlNode& a = root.value(0);
+  ASSERT_EQ(4u, a.size());
+  EXPECT_EQ("1", a.children()[0].text());
+  ASSERT_EQ(2u, a.children()[1].size());
+  EXPECT_EQ("3", a.children()[1].children()[1].text());
+  const YamlNode& b = a.children()[2];
+  ASSERT_EQ(1u, b.size());
+  EXPECT_EQ("b", b.key(0).text());
+  EXPECT_EQ("4", b.value(0).children().at(0).text());
+  EXPECT_TRUE(a.children()[3].is_sequence());
+  EXPECT_EQ(0u, a.children()[3].size());
+  const YamlNode& c = root.value(1);
+  ASSERT_EQ(2u, c.size());
+  EXPECT_EQ("6", c.value(0).value(0).text());
+  EXPECT_EQ("f", c.key(1).text());
+  EXPECT_EQ("7", c.value(1).text());
+}
+
 TEST(YamlTree, QuotedAndTaggedScalarsAreNeverNull) {
   const ParsedYaml parsed = parse_yaml("['null', !!str null, \"\", null, Null, NULL]");
   ASSERT_FALSE(parsed.error);
