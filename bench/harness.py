@@ -105,8 +105,12 @@ class Runner:
 
 
 def apply_reps(r, n, reps):
-    """Runs of apply and of the DDL: at N >= --big-n only --big-reps (each takes minutes)."""
-    return min(reps, r.args.big_reps) if n >= r.args.big_n else reps
+    """Runs of apply and of the DDL: at N >= --big-n only --big-reps (each takes
+    minutes); below 1,000 at least --small-reps (each takes tens of milliseconds,
+    where a few milliseconds of the machine's noise would swing the ratio)."""
+    if n >= r.args.big_n:
+        return min(reps, r.args.big_reps)
+    return max(reps, r.args.small_reps) if n < 1000 else reps
 
 
 def pg_url(base, database):
@@ -259,6 +263,7 @@ def main():
     p.add_argument("--pg-url", default=os.environ.get("KEYWAY_TEST_PG_URL", ""))
     p.add_argument("--big-n", type=int, default=10000)
     p.add_argument("--big-reps", type=int, default=1)
+    p.add_argument("--small-reps", type=int, default=11)
     p.add_argument("--out", default="")
     args = p.parse_args()
     ns = [int(x) for x in args.n.split(",")]
@@ -281,6 +286,7 @@ def main():
     for b in backends:
         title = "SQLite" if b == "sqlite" else "PostgreSQL 15"
         report.append(f"{title}: wall time, median of {args.reps} runs (apply and DDL at "
+                      f"N < 1,000: {max(args.reps, args.small_reps)} runs, at "
                       f"N ≥ {args.big_n:,}: {min(args.reps, args.big_reps)} run); stages: median of "
                       f"{args.reps} Google Benchmark repetitions\n\n" + table(b, ns, results[b]))
     text = "\n\n".join(report) + f"\n\nTotal benchmark time: {time.time() - started:.0f} s\n"

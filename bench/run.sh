@@ -5,7 +5,8 @@
 #   bash bench/run.sh [--quick] [--n 100,1000,10000] [--reps 3] [--big-reps 1]
 #                     [--backends sqlite,postgres] [--out FILE]
 # --quick: N=100,1000 only. --big-reps: runs of apply and of the DDL at
-# N >= 10,000, which take minutes each (the rest: --reps, median).
+# N >= 10,000, which take minutes each (the rest: --reps, median; apply and
+# DDL below N=1,000, which take milliseconds, at least 11 runs).
 # Uses the PostgreSQL server KEYWAY_TEST_PG_URL names, or starts a private
 # one (scripts/pg-server.sh) and stops it after.
 set -euo pipefail
