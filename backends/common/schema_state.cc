@@ -49,31 +49,42 @@ class WholeState {
 };
 
 // A PlanState's copies over its base: a table of the base is copied the
-// first time it changes, and hidden from then on.
+// first time it changes, and hidden from then on; a table a change adds is
+// copied the first time a later change alters it.
 class CopyOnWrite {
  public:
-  CopyOnWrite(const Database& base, std::unordered_map<std::string, Table>& own,
+  using Added = std::unordered_map<std::string, const Table*>;
+
+  CopyOnWrite(const Database& base, std::unordered_map<std::string, Table>& own, Added& added,
               std::unordered_set<std::string>& hidden)
-      : base_(base), own_(own), hidden_(hidden) {}
+      : base_(base), own_(own), added_(added), hidden_(hidden) {}
 
   static const Table* find(const Database& base, const std::unordered_map<std::string, Table>& own,
-                           const std::unordered_set<std::string>& hidden, const std::string& name) {
+                           const Added& added, const std::unordered_set<std::string>& hidden,
+                           const std::string& name) {
     if (auto it = own.find(name); it != own.end()) return &it->second;
+    if (auto it = added.find(name); it != added.end()) return it->second;
     return hidden.contains(name) ? nullptr : base.find_table(name);
   }
-  const Table* find(const std::string& name) const { return find(base_, own_, hidden_, name); }
+  const Table* find(const std::string& name) const {
+    return find(base_, own_, added_, hidden_, name);
+  }
 
   Table* writable(const std::string& name) {
     if (auto it = own_.find(name); it != own_.end()) return &it->second;
+    if (auto node = added_.extract(name)) {
+      return &own_.emplace(name, *node.mapped()).first->second;
+    }
     if (hidden_.contains(name)) return nullptr;
     const Table* table = base_.find_table(name);
     if (table == nullptr) return nullptr;
     hidden_.insert(name);
     return &own_.emplace(name, *table).first->second;
   }
-  void add(const Table& table) { own_.emplace(table.name, table); }
+  void add(const Table& table) { added_.emplace(table.name, &table); }
   void erase(const std::string& name) {
     own_.erase(name);
+    added_.erase(name);
     hidden_.insert(name);
   }
   bool rename(const std::string& from, const std::string& to) {
@@ -86,6 +97,11 @@ class CopyOnWrite {
   }
   template <typename Fn>
   void for_each_referencing(const std::string& referenced, Fn fn) {
+    std::vector<std::string> added_referencing;
+    for (const auto& [name, table] : added_) {
+      if (references(*table, referenced)) added_referencing.push_back(name);
+    }
+    for (const auto& name : added_referencing) writable(name);  // now one of own_
     for (auto& [name, table] : own_) {
       if (references(table, referenced)) fn(table);
     }
@@ -99,6 +115,7 @@ class CopyOnWrite {
  private:
   const Database& base_;
   std::unordered_map<std::string, Table>& own_;
+  Added& added_;
   std::unordered_set<std::string>& hidden_;
 };
 
@@ -255,11 +272,11 @@ void apply_change(Database& database, const diff::Change& change) {
 }
 
 const Table* PlanState::find_table(const std::string& name) const {
-  return CopyOnWrite::find(base_, own_, hidden_, name);
+  return CopyOnWrite::find(base_, own_, added_, hidden_, name);
 }
 
 void PlanState::apply(const diff::Change& change) {
-  CopyOnWrite state(base_, own_, hidden_);
+  CopyOnWrite state(base_, own_, added_, hidden_);
   apply_to(state, change);
 }
 

@@ -38,8 +38,10 @@ schema::Database tables_read(const schema::Database& from, const std::vector<dif
 
 // The same schema for a pass that only looks tables up: a view of `base` that
 // copies a table the first time a change alters it, so that following a plan
-// costs the tables it changes rather than a copy of every table it reads.
-// `base` must stay unchanged while the view is in use.
+// costs the tables it changes rather than a copy of every table it reads. A
+// table a change adds is read where the change holds it, until another change
+// alters it. `base` and the changes applied must stay unchanged while the
+// view is in use.
 class PlanState {
  public:
   explicit PlanState(const schema::Database& base) : base_(base) {}
@@ -52,6 +54,8 @@ class PlanState {
  private:
   const schema::Database& base_;
   std::unordered_map<std::string, schema::Table> own_;  // the copies, by current name
+  // Tables the changes added and nothing altered since, by name: not in own_.
+  std::unordered_map<std::string, const schema::Table*> added_;
   std::unordered_set<std::string> hidden_;  // tables of `base_` copied, renamed or dropped
 };
 

@@ -459,8 +459,13 @@ std::string script(const plan::Plan& plan) {
     for (char& c : summary) {
       if (c == '\n') c = ' ';
     }
-    std::string out = "-- " + summary + "\n";
-    for (const auto& statement : step.sql) out += statement + ";\n";
+    std::string out = "-- ";
+    out += summary;
+    out += '\n';
+    for (const auto& statement : step.sql) {
+      out += statement;
+      out += ";\n";
+    }
     return out;
   };
   std::string inside;

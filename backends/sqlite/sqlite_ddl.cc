@@ -2,8 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-
-#include <fmt/format.h>
+#include <utility>
 
 #include "core/schema/naming.h"
 
@@ -69,20 +68,29 @@ std::string column_list(const std::vector<std::string>& columns, const SqliteDia
 }
 
 std::string references_sql(const schema::ForeignKey& key, const SqliteDialect& dialect) {
-  std::string out = fmt::format("REFERENCES {} ({}) ON DELETE {}", dialect.quote(key.ref_table),
-                                column_list(key.ref_columns, dialect),
-                                schema::to_sql(key.on_delete));
+  std::string out = "REFERENCES ";
+  out += dialect.quote(key.ref_table);
+  out += " (";
+  out += column_list(key.ref_columns, dialect);
+  out += ") ON DELETE ";
+  out += schema::to_sql(key.on_delete);
   if (key.on_update != schema::Action::kNoAction) {
-    out += fmt::format(" ON UPDATE {}", schema::to_sql(key.on_update));
+    out += " ON UPDATE ";
+    out += schema::to_sql(key.on_update);
   }
   if (key.deferrable) out += " DEFERRABLE INITIALLY DEFERRED";
   return out;
 }
 
 std::string column_sql(const Column& column, const SqliteDialect& dialect) {
-  std::string out = dialect.quote(column.name) + " " + dialect.type_sql(column.type);
+  std::string out = dialect.quote(column.name);
+  out += ' ';
+  out += dialect.type_sql(column.type);
   if (!column.nullable) out += " NOT NULL";
-  if (has_default(column)) out += " DEFAULT " + literal_sql(*column.default_value);
+  if (has_default(column)) {
+    out += " DEFAULT ";
+    out += literal_sql(*column.default_value);
+  }
   return out;
 }
 
@@ -91,37 +99,63 @@ bool has_autoincrement(const Table& table) {
   return key != nullptr && is_auto_type(key->type);
 }
 
+// Written into one string as it goes: CREATE TABLE is most of what a plan
+// that creates a schema writes.
 std::string create_table_sql(const Table& table, const std::string& name,
                              const SqliteDialect& dialect) {
   const Column* key = inline_key(table);
-  std::vector<std::string> lines;
+  std::string out = "CREATE TABLE ";
+  out += dialect.quote(name);
+  out += " (";
+  // Starts the next definition: each on a line of its own, comma-separated.
+  bool first = true;
+  const auto next_line = [&] {
+    out += first ? "\n  " : ",\n  ";
+    first = false;
+  };
   for (const Column& column : table.columns) {
     if (&column == key) {
       // AUTOINCREMENT is only allowed on a column declared exactly "integer".
-      lines.push_back(fmt::format("{} integer NOT NULL PRIMARY KEY{}", dialect.quote(column.name),
-                                  is_auto_type(column.type) ? " AUTOINCREMENT" : ""));
+      next_line();
+      out += dialect.quote(column.name);
+      out += " integer NOT NULL PRIMARY KEY";
+      if (is_auto_type(column.type)) out += " AUTOINCREMENT";
     } else {
-      lines.push_back(column_sql(column, dialect));
+      next_line();
+      out += column_sql(column, dialect);
     }
   }
   if (key == nullptr && !table.primary_key.empty()) {
-    lines.push_back(fmt::format("PRIMARY KEY ({})", column_list(table.primary_key, dialect)));
+    next_line();
+    out += "PRIMARY KEY (";
+    out += column_list(table.primary_key, dialect);
+    out += ')';
   }
   for (const auto& fk : table.foreign_keys) {
-    std::string line = fk.name.empty() ? "" : "CONSTRAINT " + dialect.quote(fk.name) + " ";
-    line += fmt::format("FOREIGN KEY ({}) {}", column_list(fk.columns, dialect),
-                        references_sql(fk, dialect));
-    lines.push_back(std::move(line));
+    next_line();
+    if (!fk.name.empty()) {
+      out += "CONSTRAINT ";
+      out += dialect.quote(fk.name);
+      out += ' ';
+    }
+    out += "FOREIGN KEY (";
+    out += column_list(fk.columns, dialect);
+    out += ") ";
+    out += references_sql(fk, dialect);
   }
   for (const auto& check : table.checks) {
-    std::string line = check.name.empty() ? "" : "CONSTRAINT " + dialect.quote(check.name) + " ";
-    lines.push_back(line + "CHECK (" + check.expression + ")");
+    next_line();
+    if (!check.name.empty()) {
+      out += "CONSTRAINT ";
+      out += dialect.quote(check.name);
+      out += ' ';
+    }
+    out += "CHECK (";
+    out += check.expression;
+    out += ')';
   }
-  std::string out = "CREATE TABLE " + dialect.quote(name) + " (\n";
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    out += "  " + lines[i] + (i + 1 < lines.size() ? ",\n" : "\n");
-  }
-  return out + ")";
+  out += "\n)";
+  return out;
 }
 
 std::string unique_name(const std::string& table, const schema::UniqueKey& key) {
@@ -132,16 +166,32 @@ std::string index_name(const std::string& table, const schema::Index& index) {
   return index.name.empty() ? schema::constraint_name(table, index.columns, "idx") : index.name;
 }
 
+namespace {
+
+// `CREATE [UNIQUE] INDEX "name" ON "table" ("a", "b")`.
+std::string index_sql(const std::string& name, const std::string& table,
+                      const std::vector<std::string>& columns, bool unique,
+                      const SqliteDialect& dialect) {
+  std::string out = unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+  out += dialect.quote(name);
+  out += " ON ";
+  out += dialect.quote(table);
+  out += " (";
+  out += column_list(columns, dialect);
+  out += ')';
+  return out;
+}
+
+}  // namespace
+
 std::string create_index_sql(const std::string& table, const schema::Index& index,
                              const SqliteDialect& dialect) {
-  return fmt::format("CREATE INDEX {} ON {} ({})", dialect.quote(index_name(table, index)),
-                     dialect.quote(table), column_list(index.columns, dialect));
+  return index_sql(index_name(table, index), table, index.columns, false, dialect);
 }
 
 std::string create_unique_sql(const std::string& table, const schema::UniqueKey& key,
                               const SqliteDialect& dialect) {
-  return fmt::format("CREATE UNIQUE INDEX {} ON {} ({})", dialect.quote(unique_name(table, key)),
-                     dialect.quote(table), column_list(key.columns, dialect));
+  return index_sql(unique_name(table, key), table, key.columns, true, dialect);
 }
 
 std::string drop_index_sql(const std::string& name, const SqliteDialect& dialect) {
@@ -150,6 +200,7 @@ std::string drop_index_sql(const std::string& name, const SqliteDialect& dialect
 
 std::vector<std::string> index_statements(const Table& table, const SqliteDialect& dialect) {
   std::vector<std::string> out;
+  out.reserve(table.uniques.size() + table.indexes.size());
   for (const auto& key : table.uniques) out.push_back(create_unique_sql(table.name, key, dialect));
   for (const auto& index : table.indexes) {
     out.push_back(create_index_sql(table.name, index, dialect));
@@ -159,7 +210,9 @@ std::vector<std::string> index_statements(const Table& table, const SqliteDialec
 
 std::vector<std::string> create_table_statements(const Table& table,
                                                  const SqliteDialect& dialect) {
-  std::vector<std::string> out{create_table_sql(table, table.name, dialect)};
+  std::vector<std::string> out;
+  out.reserve(1 + table.uniques.size() + table.indexes.size() + table.recreate_sql.size());
+  out.push_back(create_table_sql(table, table.name, dialect));
   for (auto& statement : index_statements(table, dialect)) out.push_back(std::move(statement));
   out.insert(out.end(), table.recreate_sql.begin(), table.recreate_sql.end());
   return out;
@@ -167,11 +220,17 @@ std::vector<std::string> create_table_statements(const Table& table,
 
 std::string add_column_sql(const std::string& table, const Column& column,
                            const schema::ForeignKey* key, const SqliteDialect& dialect) {
-  std::string out = fmt::format("ALTER TABLE {} ADD COLUMN {}", dialect.quote(table),
-                                column_sql(column, dialect));
+  std::string out = "ALTER TABLE ";
+  out += dialect.quote(table);
+  out += " ADD COLUMN ";
+  out += column_sql(column, dialect);
   if (key != nullptr) {
-    if (!key->name.empty()) out += fmt::format(" CONSTRAINT {}", dialect.quote(key->name));
-    out += fmt::format(" {}", references_sql(*key, dialect));
+    if (!key->name.empty()) {
+      out += " CONSTRAINT ";
+      out += dialect.quote(key->name);
+    }
+    out += ' ';
+    out += references_sql(*key, dialect);
   }
   return out;
 }

@@ -452,8 +452,13 @@ std::string script(const plan::Plan& plan) {
     for (char& c : summary) {
       if (c == '\n') c = ' ';
     }
-    out += "-- " + summary + "\n";
-    for (const auto& statement : step.sql) out += statement + ";\n";
+    out += "-- ";
+    out += summary;
+    out += '\n';
+    for (const auto& statement : step.sql) {
+      out += statement;
+      out += ";\n";
+    }
   }
   return out + "PRAGMA foreign_key_check;\nCOMMIT;\nPRAGMA foreign_keys = ON;\n";
 }

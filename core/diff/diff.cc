@@ -1,7 +1,10 @@
 #include "core/diff/diff.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <optional>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -18,12 +21,38 @@ using schema::Column;
 using schema::Database;
 using schema::Table;
 
+// Finds the columns of one table by name. Both sides of a diff mostly list
+// the same columns in the same order, so a lookup first tries the column
+// after the one found last, and only then an index by name, built on first
+// need.
+class ColumnPositions {
+ public:
+  explicit ColumnPositions(const std::vector<Column>& columns) : columns_(columns) {}
+
+  std::optional<std::size_t> find(const std::string& name) {
+    if (next_ < columns_.size() && columns_[next_].name == name) return next_++;
+    if (by_name_.empty()) {
+      for (std::size_t i = 0; i < columns_.size(); ++i) by_name_.emplace(columns_[i].name, i);
+    }
+    auto it = by_name_.find(name);
+    if (it == by_name_.end()) return std::nullopt;
+    next_ = it->second + 1;
+    return it->second;
+  }
+
+ private:
+  const std::vector<Column>& columns_;
+  std::size_t next_ = 0;
+  std::unordered_map<std::string_view, std::size_t> by_name_;
+};
+
 class Differ {
  public:
   Differ(const Database& from, const Database& to, const schema::Dialect& dialect)
       : from_(from), to_(to), dialect_(dialect) {}
 
   std::vector<Change> run() {
+    from_by_name_.reserve(from_.tables.size());
     for (const Table& t : from_.tables) from_by_name_[t.name] = &t;
     pair_tables();
     for (const Table& t : to_.tables) {
@@ -44,6 +73,9 @@ class Differ {
  private:
   void pair_tables() {
     std::unordered_set<std::string> to_names;
+    to_names.reserve(to_.tables.size());
+    pairs_.reserve(to_.tables.size());
+    matched_from_.reserve(from_.tables.size());
     for (const Table& t : to_.tables) to_names.insert(t.name);
     for (const Table& t : to_.tables) {
       if (from_by_name_.count(t.name)) {
@@ -80,42 +112,37 @@ class Differ {
 
   void diff_table(const Table& from, const Table& to) {
     std::unordered_map<std::string, std::string> column_renames;  // old -> new
-    std::unordered_map<std::string, const Column*> from_columns;
-    for (const Column& c : from.columns) from_columns[c.name] = &c;
-    std::unordered_set<std::string> matched;
-    std::unordered_set<std::string> to_names;
-    for (const Column& c : to.columns) to_names.insert(c.name);
+    ColumnPositions from_columns(from.columns);
+    std::vector<bool> matched(from.columns.size(), false);  // by position in `from`
 
     for (const Column& c : to.columns) {
-      const Column* old = nullptr;
-      if (auto it = from_columns.find(c.name); it != from_columns.end()) {
-        old = it->second;
-      } else if (c.renamed_from) {
-        auto hinted = from_columns.find(*c.renamed_from);
-        if (hinted == from_columns.end() || to_names.count(*c.renamed_from)) {
+      std::optional<std::size_t> old = from_columns.find(c.name);
+      if (!old && c.renamed_from) {
+        old = from_columns.find(*c.renamed_from);
+        if (!old || to.find_column(*c.renamed_from) != nullptr) {
           throw InputError(fmt::format(
               "column '{}.{}': renamed_from '{}' matches no column of table '{}' in the database",
               to.name, c.name, *c.renamed_from, from.name));
         }
-        old = hinted->second;
-        if (matched.count(old->name)) {
+        if (matched[*old]) {
           throw InputError(fmt::format(
               "column '{}.{}': renamed_from '{}' names a column already taken by another column",
-              to.name, c.name, old->name));
+              to.name, c.name, from.columns[*old].name));
         }
-        changes_.push_back(RenameColumn{to.name, old->name, c.name});
-        column_renames[old->name] = c.name;
+        changes_.push_back(RenameColumn{to.name, from.columns[*old].name, c.name});
+        column_renames[from.columns[*old].name] = c.name;
       }
       if (!old) {
         changes_.push_back(AddColumn{to.name, c});
         added_columns_.insert(to.name + '\0' + c.name);
         continue;
       }
-      matched.insert(old->name);
-      diff_column(to.name, *old, c);
+      matched[*old] = true;
+      diff_column(to.name, from.columns[*old], c);
     }
-    for (const Column& c : from.columns) {
-      if (matched.count(c.name)) continue;
+    for (std::size_t i = 0; i < from.columns.size(); ++i) {
+      if (matched[i]) continue;
+      const Column& c = from.columns[i];
       changes_.push_back(DropColumn{to.name, c});
       dropped_columns_.insert(to.name + '\0' + c.name);
     }
@@ -127,9 +154,11 @@ class Differ {
 
   void diff_column(const std::string& table, const Column& from, const Column& to) {
     unsigned flags = 0;
-    if (!dialect_.same_type(from.type, to.type)) flags |= kChangeType;
+    // Equal types and defaults are the same in every dialect: only differing
+    // ones need its answer, which costs their spelling.
+    if (from.type != to.type && !dialect_.same_type(from.type, to.type)) flags |= kChangeType;
     if (from.nullable != to.nullable) flags |= kChangeNull;
-    if (!from.auto_increment && !to.auto_increment &&
+    if (!from.auto_increment && !to.auto_increment && from.default_value != to.default_value &&
         !dialect_.same_default(to.type, from.default_value, to.default_value)) {
       flags |= kChangeDefault;
     }
@@ -143,30 +172,18 @@ class Differ {
   void diff_keys(const Table& from, const Table& to, const Renamer& old_names) {
     const std::string& t = to.name;
     const Renamer same{};
-    for (const auto& fk : unmatched(from.foreign_keys, old_names, to.foreign_keys, same, fk_signature)) {
-      changes_.push_back(DropForeignKey{t, fk});
-    }
-    for (const auto& fk : unmatched(to.foreign_keys, same, from.foreign_keys, old_names, fk_signature)) {
-      changes_.push_back(AddForeignKey{t, fk});
-    }
-    for (const auto& u : unmatched(from.uniques, old_names, to.uniques, same, unique_signature)) {
-      changes_.push_back(DropUnique{t, u});
-    }
-    for (const auto& u : unmatched(to.uniques, same, from.uniques, old_names, unique_signature)) {
-      changes_.push_back(AddUnique{t, u});
-    }
-    for (const auto& i : unmatched(from.indexes, old_names, to.indexes, same, index_signature)) {
-      changes_.push_back(DropIndex{t, i});
-    }
-    for (const auto& i : unmatched(to.indexes, same, from.indexes, old_names, index_signature)) {
-      changes_.push_back(AddIndex{t, i});
-    }
-    for (const auto& c : unmatched(from.checks, old_names, to.checks, same, check_signature)) {
-      changes_.push_back(DropCheck{t, c});
-    }
-    for (const auto& c : unmatched(to.checks, same, from.checks, old_names, check_signature)) {
-      changes_.push_back(AddCheck{t, c});
-    }
+    const auto fks = unmatched(from.foreign_keys, old_names, to.foreign_keys, same, fk_signature);
+    for (const auto* fk : fks.from) changes_.push_back(DropForeignKey{t, *fk});
+    for (const auto* fk : fks.to) changes_.push_back(AddForeignKey{t, *fk});
+    const auto uniques = unmatched(from.uniques, old_names, to.uniques, same, unique_signature);
+    for (const auto* u : uniques.from) changes_.push_back(DropUnique{t, *u});
+    for (const auto* u : uniques.to) changes_.push_back(AddUnique{t, *u});
+    const auto indexes = unmatched(from.indexes, old_names, to.indexes, same, index_signature);
+    for (const auto* i : indexes.from) changes_.push_back(DropIndex{t, *i});
+    for (const auto* i : indexes.to) changes_.push_back(AddIndex{t, *i});
+    const auto checks = unmatched(from.checks, old_names, to.checks, same, check_signature);
+    for (const auto* c : checks.from) changes_.push_back(DropCheck{t, *c});
+    for (const auto* c : checks.to) changes_.push_back(AddCheck{t, *c});
   }
 
   bool added_column(const std::string& to_table, const std::string& column) const {

@@ -8,8 +8,8 @@
 namespace keyway::diff {
 
 namespace {
-std::string lookup(const std::unordered_map<std::string, std::string>* map,
-                   const std::string& name) {
+const std::string& lookup(const std::unordered_map<std::string, std::string>* map,
+                          const std::string& name) {
   if (!map) return name;
   auto it = map->find(name);
   return it == map->end() ? name : it->second;
@@ -17,18 +17,29 @@ std::string lookup(const std::unordered_map<std::string, std::string>* map,
 
 std::string joined(const std::vector<std::string>& columns, const Renamer& names) {
   std::string out;
-  for (const auto& c : columns) out += names.column(c) + ",";
+  for (const auto& c : columns) {
+    out += names.column(c);
+    out += ',';
+  }
   return out;
 }
 }  // namespace
 
-std::string Renamer::column(const std::string& name) const { return lookup(columns, name); }
-std::string Renamer::table(const std::string& name) const { return lookup(tables, name); }
+const std::string& Renamer::column(const std::string& name) const {
+  return lookup(columns, name);
+}
+const std::string& Renamer::table(const std::string& name) const { return lookup(tables, name); }
 
 std::string fk_signature(const schema::ForeignKey& key, const Renamer& names) {
-  std::string out = joined(key.columns, names) + "->" + names.table(key.ref_table) + "(";
-  for (const auto& c : key.ref_columns) out += c + ",";
-  out += ")";
+  std::string out = joined(key.columns, names);
+  out += "->";
+  out += names.table(key.ref_table);
+  out += '(';
+  for (const auto& c : key.ref_columns) {
+    out += c;
+    out += ',';
+  }
+  out += ')';
   out += schema::to_sql(key.on_delete);
   out += "/";
   out += schema::to_sql(key.on_update);
@@ -38,10 +49,14 @@ std::string fk_signature(const schema::ForeignKey& key, const Renamer& names) {
 
 std::string unique_signature(const schema::UniqueKey& key, const Renamer& names) {
   std::vector<std::string> columns;
+  columns.reserve(key.columns.size());
   for (const auto& c : key.columns) columns.push_back(names.column(c));
   std::sort(columns.begin(), columns.end());
   std::string out;
-  for (const auto& c : columns) out += c + ",";
+  for (const auto& c : columns) {
+    out += c;
+    out += ',';
+  }
   return out;
 }
 

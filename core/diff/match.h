@@ -2,7 +2,9 @@
 // from what it does (columns, target, actions), never from its name.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -15,8 +17,9 @@ struct Renamer {
   const std::unordered_map<std::string, std::string>* columns = nullptr;
   const std::unordered_map<std::string, std::string>* tables = nullptr;
 
-  std::string column(const std::string& name) const;
-  std::string table(const std::string& name) const;
+  // The name on the other side: `name` itself when it is not renamed.
+  const std::string& column(const std::string& name) const;
+  const std::string& table(const std::string& name) const;
 };
 
 std::string fk_signature(const schema::ForeignKey& key, const Renamer& names);
@@ -27,23 +30,48 @@ std::string check_signature(const schema::Check& check, const Renamer& names);
 // outside string literals.
 std::string normalize_expression(const std::string& expression);
 
-// The items of `items` that have no counterpart of the same signature in
-// `others` (as a multiset: two equal indexes need two counterparts).
+// The items of each side that have no counterpart of the same signature on
+// the other, in their order.
+template <typename T>
+struct Unmatched {
+  std::vector<const T*> from;
+  std::vector<const T*> to;
+};
+
+// Pairs `from` with `to` by signature, as multisets: two equal indexes need
+// two counterparts. Each side's signatures are computed once; two sides that
+// list the same signatures in the same order (the common case) pair up
+// without an index.
 template <typename T, typename Signature>
-std::vector<T> unmatched(const std::vector<T>& items, const Renamer& item_names,
-                         const std::vector<T>& others, const Renamer& other_names,
-                         Signature signature) {
-  std::unordered_map<std::string, int> available;
-  for (const T& other : others) ++available[signature(other, other_names)];
-  std::vector<T> out;
-  for (const T& item : items) {
-    auto it = available.find(signature(item, item_names));
-    if (it != available.end() && it->second > 0) {
-      --it->second;
-    } else {
-      out.push_back(item);
+Unmatched<T> unmatched(const std::vector<T>& from, const Renamer& from_names,
+                       const std::vector<T>& to, const Renamer& to_names, Signature signature) {
+  const auto signatures = [&](const std::vector<T>& items, const Renamer& names) {
+    std::vector<std::string> out;
+    out.reserve(items.size());
+    for (const T& item : items) out.push_back(signature(item, names));
+    return out;
+  };
+  const std::vector<std::string> from_signatures = signatures(from, from_names);
+  const std::vector<std::string> to_signatures = signatures(to, to_names);
+  Unmatched<T> out;
+  if (from_signatures == to_signatures) return out;
+  const auto unpaired = [](const std::vector<T>& items, const std::vector<std::string>& mine,
+                           const std::vector<std::string>& theirs) {
+    std::unordered_map<std::string_view, int> available;
+    for (const std::string& other : theirs) ++available[other];
+    std::vector<const T*> left;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      auto it = available.find(mine[i]);
+      if (it != available.end() && it->second > 0) {
+        --it->second;
+      } else {
+        left.push_back(&items[i]);
+      }
     }
-  }
+    return left;
+  };
+  out.from = unpaired(from, from_signatures, to_signatures);
+  out.to = unpaired(to, to_signatures, from_signatures);
   return out;
 }
 

@@ -76,7 +76,8 @@ Database blog() {
 }
 
 // A plan that reaches every branch: renames that follow into other tables'
-// foreign keys, drops, additions, and a table dropped and made again.
+// foreign keys (those of added tables too), drops, additions, an added table
+// changed later, and a table dropped and made again.
 std::vector<Change> plan_changes() {
   Table added = table("label", {"writer"});
   return {
@@ -98,6 +99,11 @@ std::vector<Change> plan_changes() {
       diff::AddTable{table("post")},  // already there: nothing changes
       diff::DropTable{table("tag")},
       diff::AddTable{table("tag", {"post"})},
+      diff::AddColumn{"label", {"note", {TypeKind::kText}, true}},
+      diff::AddTable{table("badge", {"writer"})},
+      diff::RenameTable{"writer", "author2"},
+      diff::RenameColumn{"author2", "writer_key", "key"},
+      diff::RenameTable{"badge", "medal"},
       diff::RenameTable{"missing", "still_missing"},
       diff::AddColumn{"missing", {"x", {TypeKind::kText}}},
   };
@@ -107,8 +113,9 @@ TEST(PlanState, AnswersAsApplyChangeOnAWholeCopyAfterEveryChange) {
   const Database base = blog();
   Database whole = base;
   PlanState state(base);
-  const std::vector<std::string> names = {"author", "writer", "post",          "comment",
-                                          "tag",    "label",  "still_missing", "missing"};
+  const std::vector<std::string> names = {"author", "writer",  "post",  "comment",
+                                          "tag",    "label",   "badge", "medal",
+                                          "author2", "still_missing", "missing"};
   for (const Change& change : plan_changes()) {
     backends::apply_change(whole, change);
     state.apply(change);

@@ -1,5 +1,9 @@
 #include "core/diff/diff.h"
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "core/errors.h"
@@ -77,6 +81,29 @@ TEST(Differ, ColumnChangesAreTypedByWhatChanged) {
   EXPECT_EQ(described(lowered(kBlog), lowered(changed)),
             (std::vector<std::string>{
                 "alter column post.title: type char(200) → char(300); drop NOT NULL"}));
+}
+
+TEST(Differ, PairsColumnsByNameInWhateverOrderTheyStand) {
+  schema::Database live = lowered(kBlog);
+  for (auto& t : live.tables) std::reverse(t.columns.begin(), t.columns.end());
+  std::string changed = kBlog;
+  changed.replace(changed.find("max_length: 200}"), 16, "max_length: 300}");
+  EXPECT_EQ(described(live, lowered(changed)),
+            (std::vector<std::string>{"alter column post.title: type char(200) → char(300)"}));
+}
+
+TEST(Differ, PairsIndexesAsAMultisetInWhateverOrderTheyStand) {
+  schema::Database live = lowered(kBlog);
+  schema::Database desired = lowered(kBlog);
+  schema::Table& post = *live.find_table("post");
+  const schema::Index original = post.indexes.front();
+  post.indexes.insert(post.indexes.begin(), schema::Index{"", {"title"}});
+  desired.find_table("post")->indexes.push_back(schema::Index{"", {"title"}});
+  EXPECT_TRUE(described(live, desired).empty());
+
+  post.indexes.push_back(schema::Index{"ix_twin", original.columns});
+  EXPECT_EQ(described(live, desired),
+            (std::vector<std::string>{"drop index ix_twin on post.author_id"}));
 }
 
 TEST(Differ, RenamedFromGivesARenameNotADropAndAdd) {
