@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <numeric>
+#include <string_view>
+#include <tuple>
 #include <unordered_map>
+#include <utility>
 
 #include "core/schema/naming.h"
 #include "core/schema/sql_literal.h"
@@ -85,19 +88,6 @@ std::string check_expression(const std::string& column, const std::vector<model:
   return out + ")";
 }
 
-// `tables` in order of name. The names are sorted, then each table moved once:
-// a table is large, and a sort would move it about log(n) times.
-std::vector<Table> sorted_by_name(std::vector<Table> tables) {
-  std::vector<std::size_t> order(tables.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return tables[a].name < tables[b].name; });
-  std::vector<Table> out;
-  out.reserve(tables.size());
-  for (std::size_t i : order) out.push_back(std::move(tables[i]));
-  return out;
-}
-
 // The primary key a model ends up with: its primary_key field, or implicit id.
 struct KeyInfo {
   std::string column;
@@ -107,19 +97,55 @@ struct KeyInfo {
 class Lowering {
  public:
   explicit Lowering(const model::Schema& schema) : schema_(schema) {
-    for (const Model& m : schema.models) facts_.emplace(m.name, ModelFacts{&m, table_name(m), {}});
+    facts_.reserve(schema.models.size());
+    for (std::size_t i = 0; i < schema.models.size(); ++i) {
+      const Model& m = schema.models[i];
+      facts_.emplace(m.name, ModelFacts{&m, table_name(m), i, {}});
+    }
   }
 
+  // The tables of the models, then the implicit junctions, each written once
+  // where it ends up in order of name: the names are known first (the model's
+  // table, the junction's), so no table is moved after it is built.
   Database run() {
-    Database db;
-    db.tables.reserve(schema_.models.size());
-    for (const Model& m : schema_.models) db.tables.push_back(lower_model(m));
+    std::vector<const std::string*> names;
+    names.reserve(facts_.size());
+    for (const Model& m : schema_.models) names.push_back(&facts_of(m.name).table);
+    // The many_to_many fields, found in one pass over the fields: at 10,000
+    // models the fields do not stay in the cache between two passes.
+    std::vector<std::pair<const Model*, const Field*>> many_to_many;
+    std::vector<std::string> junction_names;
     for (const Model& m : schema_.models) {
       for (const Field& f : m.fields) {
-        if (f.is_many_to_many()) add_many_to_many(db, m, f);
+        if (!f.is_many_to_many()) continue;
+        many_to_many.emplace_back(&m, &f);
+        if (!f.through) junction_names.push_back(junction_table_name(m, f));
       }
     }
-    db.tables = sorted_by_name(std::move(db.tables));
+    for (const std::string& name : junction_names) names.push_back(&name);
+    std::vector<std::size_t> order(names.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return *names[a] < *names[b]; });
+    slot_of_.resize(order.size());
+    for (std::size_t slot = 0; slot < order.size(); ++slot) slot_of_[order[slot]] = slot;
+
+    Database db;
+    db.tables.resize(order.size());
+    for (std::size_t i = 0; i < schema_.models.size(); ++i) {
+      lower_model(schema_.models[i], db.tables[slot_of_[i]]);
+    }
+    std::size_t junction = schema_.models.size();
+    for (const auto& [m, f] : many_to_many) {
+      if (f->through) {
+        add_through(db, *m, *f);
+      } else {
+        Table& j = db.tables[slot_of_[junction]];
+        j.name = std::move(junction_names[junction - schema_.models.size()]);
+        add_junction(j, *m, *f);
+        ++junction;
+      }
+    }
     return db;
   }
 
@@ -129,6 +155,7 @@ class Lowering {
   struct ModelFacts {
     const Model* model = nullptr;
     std::string table;
+    std::size_t index = 0;               // in schema_.models
     mutable std::optional<KeyInfo> key;  // key_of's answer, once asked
   };
 
@@ -150,17 +177,20 @@ class Lowering {
 
   ColumnType field_column_type(const Field& f) const {
     if (f.type == FieldType::kForeignKey || f.type == FieldType::kOneToOne) {
-      return referencing_type(target_key(f).type);
+      KeyInfo to_field;
+      return referencing_type(target_key(f, to_field).type);
     }
     return column_type(f);
   }
 
-  // The column a relation field points at: to_field, or the target's key.
-  KeyInfo target_key(const Field& f) const {
+  // The column a relation field points at: to_field (computed into
+  // `to_field`), or the target's key.
+  const KeyInfo& target_key(const Field& f, KeyInfo& to_field) const {
     const ModelFacts& target = facts_of(f.to);
     if (f.to_field) {
       if (const Field* tf = target.model->find_field(*f.to_field)) {
-        return {column_name(*tf), field_column_type(*tf)};
+        to_field = {column_name(*tf), field_column_type(*tf)};
+        return to_field;
       }
     }
     return key_of(target);
@@ -187,17 +217,42 @@ class Lowering {
     return f ? column_name(*f) : field_name;
   }
 
-  Table lower_model(const Model& m) {
-    Table t;
-    t.name = table_name(m);
+  // How many keys, indexes and checks a model's table gets, to reserve them.
+  struct Counts {
+    std::size_t uniques = 0, indexes = 0, foreign_keys = 0, checks = 0;
+  };
+  static Counts counts(const Model& m) {
+    Counts n;
+    for (const Field& f : m.fields) {
+      if (!f.has_column()) continue;
+      const bool relation = f.type == FieldType::kForeignKey || f.type == FieldType::kOneToOne;
+      const bool unique = !f.primary_key && (f.unique || f.type == FieldType::kOneToOne);
+      n.uniques += unique;
+      n.foreign_keys += relation && f.db_constraint;
+      n.indexes += relation ? !unique && f.db_index.value_or(true)
+                            : !unique && !f.primary_key && f.db_index.value_or(false);
+      n.checks += !f.choices.empty();
+    }
+    n.uniques += m.unique_together.size();
+    for (const auto& spec : m.indexes) (spec.unique ? n.uniques : n.indexes) += 1;
+    return n;
+  }
+
+  void lower_model(const Model& m, Table& t) {
+    t.name = facts_of(m.name).table;
     t.columns.reserve(m.fields.size() + 1);
+    const Counts n = counts(m);
+    t.uniques.reserve(n.uniques);
+    t.indexes.reserve(n.indexes);
+    t.foreign_keys.reserve(n.foreign_keys);
+    t.checks.reserve(n.checks);
     if (m.renamed_from) t.renamed_from = old_table_name(m);
     const bool explicit_key =
         std::any_of(m.fields.begin(), m.fields.end(), [](const Field& f) { return f.primary_key; });
     if (!explicit_key) {
       Column id{"id", {TypeKind::kBigAuto}};
       id.auto_increment = true;
-      t.columns.push_back(id);
+      t.columns.push_back(std::move(id));
       t.primary_key = {"id"};
     }
     for (const Field& f : m.fields) {
@@ -205,23 +260,27 @@ class Lowering {
     }
     for (const auto& group : m.unique_together) {
       std::vector<std::string> columns;
+      columns.reserve(group.fields.size());
       for (const auto& name : group.fields) columns.push_back(column_of(m, name));
-      t.uniques.push_back({constraint_name(t.name, columns, "key"), columns});
+      std::string name = constraint_name(t.name, columns, "key");
+      t.uniques.push_back({std::move(name), std::move(columns)});
     }
     for (const auto& spec : m.indexes) {
       std::vector<std::string> columns;
+      columns.reserve(spec.fields.size());
       for (const auto& name : spec.fields) columns.push_back(column_of(m, name));
       if (spec.unique) {
-        t.uniques.push_back({spec.name.value_or(constraint_name(t.name, columns, "key")), columns});
+        std::string name = spec.name.value_or(constraint_name(t.name, columns, "key"));
+        t.uniques.push_back({std::move(name), std::move(columns)});
       } else {
-        t.indexes.push_back({spec.name.value_or(constraint_name(t.name, columns, "idx")), columns});
+        std::string name = spec.name.value_or(constraint_name(t.name, columns, "idx"));
+        t.indexes.push_back({std::move(name), std::move(columns)});
       }
     }
-    return t;
   }
 
   void lower_field(const Field& f, Table& t) {
-    Column c;
+    Column& c = t.columns.emplace_back();
     c.name = column_name(f);
     c.type = field_column_type(f);
     c.nullable = f.null;
@@ -233,98 +292,99 @@ class Lowering {
 
     const bool relation = f.type == FieldType::kForeignKey || f.type == FieldType::kOneToOne;
     const bool unique = !f.primary_key && (f.unique || f.type == FieldType::kOneToOne);
-    if (unique) t.uniques.push_back({constraint_name(t.name, {c.name}, "key"), {c.name}});
+    if (unique) t.uniques.push_back({column_constraint_name(t.name, c.name, "key"), {c.name}});
     if (relation) {
       if (f.db_constraint) {
-        ForeignKey fk;
-        fk.name = constraint_name(t.name, {c.name}, "fkey");
+        ForeignKey& fk = t.foreign_keys.emplace_back();
+        fk.name = column_constraint_name(t.name, c.name, "fkey");
         fk.columns = {c.name};
         fk.ref_table = facts_of(f.to).table;
-        fk.ref_columns = {target_key(f).column};
+        KeyInfo to_field;
+        fk.ref_columns = {target_key(f, to_field).column};
         fk.on_delete = action_for(f.on_delete.value_or(model::OnDelete::kDoNothing));
         fk.deferrable = f.deferrable;
-        t.foreign_keys.push_back(std::move(fk));
       }
       if (!unique && f.db_index.value_or(true)) {
-        t.indexes.push_back({constraint_name(t.name, {c.name}, "idx"), {c.name}});
+        t.indexes.push_back({column_constraint_name(t.name, c.name, "idx"), {c.name}});
       }
     } else if (!unique && !f.primary_key && f.db_index.value_or(false)) {
-      t.indexes.push_back({constraint_name(t.name, {c.name}, "idx"), {c.name}});
+      t.indexes.push_back({column_constraint_name(t.name, c.name, "idx"), {c.name}});
     }
     if (!f.choices.empty()) {
-      t.checks.push_back({constraint_name(t.name, {c.name}, "check"),
+      t.checks.push_back({column_constraint_name(t.name, c.name, "check"),
                           check_expression(c.name, f.choices)});
     }
-    t.columns.push_back(std::move(c));
   }
 
-  JunctionOrigin origin_for(const Model& owner, const Field& f) const {
+  // `implicit_table`: the name of the junction the relation has, or would
+  // have without `through`.
+  JunctionOrigin origin_for(const Model& owner, const Field& f, std::string implicit_table) const {
     JunctionOrigin o;
     o.model = owner.name;
     o.field = f.name;
-    o.source_table = table_name(owner);
+    o.source_table = facts_of(owner.name).table;
     o.source_key = key_of(owner).column;
     o.target_table = facts_of(f.to).table;
-    model::Field implicit = f;
-    implicit.through.reset();
-    o.implicit_table = junction_table_name(owner, implicit);
+    o.implicit_table = std::move(implicit_table);
     o.implicit_source_column = junction_source_column(owner, f);
     o.implicit_target_column = junction_target_column(owner, f);
     o.foreign_key_column = f.name + "_id";
     return o;
   }
 
-  void add_many_to_many(Database& db, const Model& owner, const Field& f) {
-    JunctionOrigin origin = origin_for(owner, f);
-    if (f.through) {
-      const Model& through = model_named(*f.through);
-      Table* t = db.find_table(table_name(through));
-      if (!t) return;
-      origin.through = true;
-      const std::string target_model = f.to;
-      bool source_seen = false;
-      for (const Field& tf : through.fields) {
-        if (tf.type != FieldType::kForeignKey && tf.type != FieldType::kOneToOne) continue;
-        if (tf.to == owner.name && !source_seen) {
-          origin.source_column = column_name(tf);
-          source_seen = true;
-        } else if (tf.to == target_model) {
-          origin.target_column = column_name(tf);
-        }
+  // A many_to_many with `through`: that model's table is the junction.
+  void add_through(Database& db, const Model& owner, const Field& f) {
+    const ModelFacts& through_facts = facts_of(*f.through);
+    const Model& through = *through_facts.model;
+    Table& t = db.tables[slot_of_[through_facts.index]];
+    // The implicit table is named without looking at `through`.
+    JunctionOrigin origin = origin_for(owner, f, junction_table_name(owner, f));
+    origin.through = true;
+    const std::string& target_model = f.to;
+    bool source_seen = false;
+    for (const Field& tf : through.fields) {
+      if (tf.type != FieldType::kForeignKey && tf.type != FieldType::kOneToOne) continue;
+      if (tf.to == owner.name && !source_seen) {
+        origin.source_column = column_name(tf);
+        source_seen = true;
+      } else if (tf.to == target_model) {
+        origin.target_column = column_name(tf);
       }
-      t->junction = std::make_shared<const JunctionOrigin>(std::move(origin));
-      return;
     }
-    const KeyInfo source_key = key_of(owner);
-    const KeyInfo target_key = key_of(facts_of(f.to));
-    Table j;
-    j.name = origin.implicit_table;
+    t.junction = std::make_shared<const JunctionOrigin>(std::move(origin));
+  }
+
+  // An implicit junction, into `j`, which has its name.
+  void add_junction(Table& j, const Model& owner, const Field& f) {
+    JunctionOrigin origin = origin_for(owner, f, j.name);
+    const KeyInfo& source_key = key_of(owner);
+    const KeyInfo& target_key = key_of(facts_of(f.to));
     origin.source_column = origin.implicit_source_column;
     origin.target_column = origin.implicit_target_column;
+    j.columns.reserve(3);
     Column id{"id", {TypeKind::kBigAuto}};
     id.auto_increment = true;
-    j.columns.push_back(id);
+    j.columns.push_back(std::move(id));
     j.primary_key = {"id"};
     j.columns.push_back({origin.source_column, referencing_type(source_key.type)});
     j.columns.push_back({origin.target_column, referencing_type(target_key.type)});
+    j.foreign_keys.reserve(2);
     for (const auto& [column, table, key] :
-         {std::tuple{origin.source_column, origin.source_table, source_key.column},
-          std::tuple{origin.target_column, origin.target_table, target_key.column}}) {
-      ForeignKey fk;
-      fk.name = constraint_name(j.name, {column}, "fkey");
+         {std::tie(origin.source_column, origin.source_table, source_key.column),
+          std::tie(origin.target_column, origin.target_table, target_key.column)}) {
+      ForeignKey& fk = j.foreign_keys.emplace_back();
+      fk.name = column_constraint_name(j.name, column, "fkey");
       fk.columns = {column};
       fk.ref_table = table;
       fk.ref_columns = {key};
       fk.on_delete = Action::kCascade;
-      j.foreign_keys.push_back(fk);
     }
     j.uniques.push_back({constraint_name(j.name, {origin.source_column, origin.target_column}, "key"),
                          {origin.source_column, origin.target_column}});
-    j.indexes.push_back({constraint_name(j.name, {origin.target_column}, "idx"),
+    j.indexes.push_back({column_constraint_name(j.name, origin.target_column, "idx"),
                          {origin.target_column}});
     j.junction = std::make_shared<const JunctionOrigin>(std::move(origin));
     hint_junction_renames(owner, f, j);
-    db.tables.push_back(std::move(j));
   }
 
   // When a side of an implicit junction was renamed, its table and columns
@@ -346,7 +406,9 @@ class Lowering {
   }
 
   const model::Schema& schema_;
-  std::unordered_map<std::string, ModelFacts> facts_;  // by model name
+  std::unordered_map<std::string_view, ModelFacts> facts_;  // by model name
+  // Where each table goes in the result: models' by model, then junctions'.
+  std::vector<std::size_t> slot_of_;
 };
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "core/schema/naming.h"
 
+#include <array>
 #include <cstdint>
+#include <functional>
 
 #include <fmt/format.h>
 
@@ -60,12 +62,35 @@ std::string junction_target_column(const model::Model& owner, const model::Field
   return lower_ascii(field.to) + "_id";
 }
 
-std::string constraint_name(const std::string& table, const std::vector<std::string>& columns,
-                            const std::string& suffix) {
-  std::string name = table;
-  for (const auto& column : columns) name += "_" + column;
-  name += "_" + suffix;
+namespace {
+// <table>_<col1>_..._<suffix>, written into one string of the exact size and
+// shortened only when too long (the usual case returns it as it is).
+template <typename Columns>
+std::string joined_name(const std::string& table, const Columns& columns, std::string_view suffix) {
+  std::size_t size = table.size() + 1 + suffix.size();
+  for (const std::string& column : columns) size += 1 + column.size();
+  std::string name;
+  name.reserve(size);
+  name += table;
+  for (const std::string& column : columns) {
+    name += '_';
+    name += column;
+  }
+  name += '_';
+  name += suffix;
+  if (name.size() <= kNameLimit) return name;
   return shorten(name);
+}
+}  // namespace
+
+std::string constraint_name(const std::string& table, const std::vector<std::string>& columns,
+                            std::string_view suffix) {
+  return joined_name(table, columns, suffix);
+}
+
+std::string column_constraint_name(const std::string& table, const std::string& column,
+                                   std::string_view suffix) {
+  return joined_name(table, std::array<std::reference_wrapper<const std::string>, 1>{column}, suffix);
 }
 
 }  // namespace keyway::schema

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/model/model.h"
@@ -32,6 +33,9 @@ std::string junction_target_column(const model::Model& owner, const model::Field
 
 // <table>_<col1>_<col2>_<suffix> ("fkey", "key", "idx", "check"), shortened.
 std::string constraint_name(const std::string& table, const std::vector<std::string>& columns,
-                            const std::string& suffix);
+                            std::string_view suffix);
+// The same for one column, without a vector to hold it.
+std::string column_constraint_name(const std::string& table, const std::string& column,
+                                   std::string_view suffix);
 
 }  // namespace keyway::schema

@@ -1,6 +1,7 @@
 #include "core/schema/schema.h"
 
 #include <algorithm>
+#include <cassert>
 
 namespace keyway::schema {
 
@@ -20,54 +21,135 @@ const Column* Table::find_column(const std::string& column_name) const {
 Column* Table::find_column(const std::string& column_name) {
   return find_by_name(columns, column_name);
 }
-// An indexed position holds when the table there still has the name. Callers
-// change `tables` freely (push, erase, sort, rename): erasing moves the tables
-// after it down, so a table is first looked for a few places below where it
-// was indexed; past that the index is stale and is built again. A name the
-// index lacks may belong to a table added or renamed since: a scan settles it.
-std::optional<std::size_t> TablePositions::find(const std::vector<Table>& tables,
-                                                const std::string& name) {
-  auto it = positions_.find(name);
-  if (it != positions_.end()) {
-    if (auto at = look_back(tables, name, it->second)) return it->second = *at;
-  }
-  if (it != positions_.end() || positions_.empty()) {
-    rebuild(tables);
-    it = positions_.find(name);
-    return it != positions_.end() ? std::optional(it->second) : std::nullopt;
-  }
-  for (std::size_t at = 0; at < tables.size(); ++at) {
-    if (tables[at].name == name) return positions_[name] = at;
-  }
-  return std::nullopt;
+TablePositions::TablePositions(TablePositions&& other) noexcept
+    : positions_(std::move(other.positions_)),
+      slots_(std::move(other.slots_)),
+      handed_out_(std::move(other.handed_out_)),
+      data_(other.data_),
+      built_(other.built_) {
+  other.forget();
+  other.handed_out_.clear();
 }
 
-std::optional<std::size_t> TablePositions::look_back(const std::vector<Table>& tables,
-                                                     const std::string& name,
-                                                     std::size_t indexed) {
-  constexpr std::size_t kReach = 64;
-  if (tables.empty()) return std::nullopt;
-  const std::size_t top = std::min(indexed, tables.size() - 1);
-  const std::size_t bottom = top > kReach ? top - kReach : 0;
-  for (std::size_t at = top + 1; at-- > bottom;) {
-    if (tables[at].name == name) return at;
+TablePositions& TablePositions::operator=(TablePositions&& other) noexcept {
+  if (this != &other) {
+    positions_ = std::move(other.positions_);
+    slots_ = std::move(other.slots_);
+    handed_out_ = std::move(other.handed_out_);
+    data_ = other.data_;
+    built_ = other.built_;
+    other.forget();
+    other.handed_out_.clear();
   }
-  return std::nullopt;
+  return *this;
+}
+
+// Keeps the positions handed out: their pointers may still be valid.
+void TablePositions::forget() {
+  positions_.clear();
+  slots_.clear();
+  data_ = nullptr;
+  built_ = false;
+}
+
+std::optional<std::size_t> TablePositions::find(const std::vector<Table>& tables,
+                                                const std::string& name, bool writable) {
+  catch_up(tables);
+  auto it = positions_.find(name);
+  if (it == positions_.end() && recheck_handed_out(tables)) it = positions_.find(name);
+  if (it != positions_.end() && tables[it->second].name != name) {
+    rebuild(tables);  // reordered, or a table renamed where the index cannot see
+    it = positions_.find(name);
+  }
+  if (it == positions_.end()) {
+#ifndef NDEBUG
+    // Debug builds (the sanitizer pass of CI) check every "absent" against a
+    // scan, so a change to `tables` the index cannot see fails the tests.
+    for (const Table& table : tables) {
+      assert(table.name != name && "TablePositions missed a change to the tables");
+    }
+#endif
+    return std::nullopt;
+  }
+  const std::size_t at = it->second;
+  if (writable && !slots_[at].handed_out) {
+    slots_[at].handed_out = true;
+    handed_out_.push_back(at);
+  }
+  return at;
+}
+
+// The changes the index sees from `tables` alone: appended tables are added
+// to it; anything else it notices (another buffer, fewer tables, the last
+// indexed table now named otherwise, a name appended twice) indexes all again.
+void TablePositions::catch_up(const std::vector<Table>& tables) {
+  const std::size_t indexed = slots_.size();
+  if (!built_ || tables.data() != data_ || tables.size() < indexed) return rebuild(tables);
+  if (indexed > 0) {
+    const Entry* last = slots_[indexed - 1].entry;
+    if (last != nullptr && tables[indexed - 1].name != last->first) return rebuild(tables);
+  }
+  for (std::size_t at = indexed; at < tables.size(); ++at) {
+    auto [it, inserted] = positions_.try_emplace(tables[at].name, at);
+    if (!inserted) return rebuild(tables);
+    slots_.push_back({&*it, false});
+  }
 }
 
 void TablePositions::rebuild(const std::vector<Table>& tables) {
+  // Pointers into another buffer are not into `tables`; erasing invalidates
+  // those at and after the erased table: keeping more is only slower.
+  if (tables.data() != data_) handed_out_.clear();
+  std::erase_if(handed_out_, [&](std::size_t at) { return at >= tables.size(); });
   positions_.clear();
   positions_.reserve(tables.size());
-  for (std::size_t at = 0; at < tables.size(); ++at) positions_.emplace(tables[at].name, at);
+  slots_.assign(tables.size(), Slot{});
+  for (std::size_t at = 0; at < tables.size(); ++at) {
+    auto [it, inserted] = positions_.try_emplace(tables[at].name, at);
+    if (inserted) slots_[at].entry = &*it;  // a repeated name keeps its first table
+  }
+  for (std::size_t at : handed_out_) slots_[at].handed_out = true;
+  data_ = tables.data();
+  built_ = true;
+}
+
+// A table renamed through a pointer find() returned: the positions handed out
+// are checked for a name other than the one indexed. True when one changed.
+bool TablePositions::recheck_handed_out(const std::vector<Table>& tables) {
+  bool changed = false;
+  for (std::size_t at : handed_out_) {
+    Slot& slot = slots_[at];
+    const std::string& name = tables[at].name;
+    if (slot.entry != nullptr) {
+      if (slot.entry->first == name) continue;
+      positions_.erase(positions_.find(slot.entry->first));
+      slot.entry = nullptr;
+    }
+    auto [it, inserted] = positions_.try_emplace(name, at);
+    if (inserted) {
+      slot.entry = &*it;
+      changed = true;
+    } else if (tables[it->second].name != name) {
+      rebuild(tables);  // that table was renamed too, out of sight
+      return true;
+    }
+  }
+  return changed;
 }
 
 const Table* Database::find_table(const std::string& table_name) const {
-  const auto at = positions_.find(tables, table_name);
+  const auto at = positions_.find(tables, table_name, false);
   return at ? &tables[*at] : nullptr;
 }
 Table* Database::find_table(const std::string& table_name) {
-  const auto at = positions_.find(tables, table_name);
+  const auto at = positions_.find(tables, table_name, true);
   return at ? &tables[*at] : nullptr;
+}
+
+Table* Database::rename_table(const std::string& from, const std::string& to) {
+  Table* table = find_table(from);
+  if (table != nullptr) table->name = to;
+  return table;
 }
 
 std::vector<std::string> Database::all_unmanaged() const {

@@ -129,28 +129,59 @@ struct Table {
   Column* find_column(const std::string& column_name);
 };
 
-// Positions in Database::tables by name: a cache kept by find_table(), not
-// part of the value (a copy starts without it).
+// Positions in Database::tables by name, kept by find_table(): a cache, not
+// part of the value (a copy starts without it, a moved-from one forgets it).
+//
+// It answers a name it holds by checking the table at that position, and a
+// name it lacks without looking at the tables, so it has to see every change
+// to the set of names. It sees by itself, at the next lookup:
+//  - tables appended (the size grew, the buffer is the same or moved along);
+//  - tables erased (the size shrank), and tables reordered (a held name is
+//    found at another position): it indexes them all again;
+//  - `tables` given another vector's buffer (moved or swapped in, or
+//    reallocated as it grew): the same;
+//  - a table renamed, or assigned over, through a pointer that find_table()
+//    (the writable one) returned, for as long as that pointer is valid: each
+//    such position is checked again when a name is not found.
+// It cannot see, and has to be told with Database::forget_positions(), a
+// change that keeps the buffer and the size and changes names through other
+// references: renaming through tables[i] or an iterator, assigning a table or
+// a vector of the same size over them, erasing and appending as many tables
+// with no lookup in between. (Database::rename_table() renames in its sight.)
 class TablePositions {
  public:
   TablePositions() = default;
   TablePositions(const TablePositions&) {}
   TablePositions& operator=(const TablePositions&) {
-    positions_.clear();
+    forget();
     return *this;
   }
-  TablePositions(TablePositions&&) = default;
-  TablePositions& operator=(TablePositions&&) = default;
+  TablePositions(TablePositions&& other) noexcept;
+  TablePositions& operator=(TablePositions&& other) noexcept;
 
   // The position of the table named `name`, or nullopt when there is none.
-  std::optional<std::size_t> find(const std::vector<Table>& tables, const std::string& name);
+  // `writable`: the caller gets a writable table there and may rename it.
+  std::optional<std::size_t> find(const std::vector<Table>& tables, const std::string& name,
+                                  bool writable);
+  // Everything known: the next lookup indexes the tables again.
+  void forget();
 
  private:
-  static std::optional<std::size_t> look_back(const std::vector<Table>& tables,
-                                              const std::string& name, std::size_t indexed);
-  void rebuild(const std::vector<Table>& tables);
+  using Entry = std::pair<const std::string, std::size_t>;
+  struct Slot {
+    const Entry* entry = nullptr;  // this position's name in positions_ (nodes stay put)
+    bool handed_out = false;       // a writable pointer to it was returned
+  };
 
-  std::unordered_map<std::string, std::size_t> positions_;
+  void catch_up(const std::vector<Table>& tables);
+  void rebuild(const std::vector<Table>& tables);
+  bool recheck_handed_out(const std::vector<Table>& tables);
+
+  std::unordered_map<std::string, std::size_t> positions_;  // of tables[0, slots_.size())
+  std::vector<Slot> slots_;                                 // by position
+  std::vector<std::size_t> handed_out_;                     // positions, each once
+  const Table* data_ = nullptr;                             // tables.data() when indexed
+  bool built_ = false;
 };
 
 struct Database {
@@ -161,12 +192,20 @@ struct Database {
   std::vector<std::string> all_unmanaged() const;
 
   // The table named `table_name` (names are unique), or nullptr. Through a
-  // cache of positions, so constant time, amortized, for a table that is
-  // there whatever `tables` went through (see TablePositions::find); a name
-  // that is not there costs a scan. As it updates the cache, two threads must
-  // not call it on the same Database at once.
+  // cache of positions (TablePositions, which lists the changes to `tables`
+  // it sees by itself): constant time, amortized, whether the table is there
+  // or not. As it updates the cache, two threads must not call it on the same
+  // Database at once.
   const Table* find_table(const std::string& table_name) const;
   Table* find_table(const std::string& table_name);
+
+  // Renames the table named `from` to `to` and returns it, or nullptr when
+  // there is none (`to` is then left alone). The caller keeps names unique.
+  Table* rename_table(const std::string& from, const std::string& to);
+
+  // To call after changing the names in `tables` in a way find_table() does
+  // not see (see TablePositions).
+  void forget_positions() { positions_.forget(); }
 
  private:
   mutable TablePositions positions_;
