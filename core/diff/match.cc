@@ -10,9 +10,19 @@ namespace keyway::diff {
 namespace {
 const std::string& lookup(const std::unordered_map<std::string, std::string>* map,
                           const std::string& name) {
-  if (!map) return name;
+  if (!map || map->empty()) return name;
   auto it = map->find(name);
   return it == map->end() ? name : it->second;
+}
+
+// Whether `from` read through `from_names` lists the same names as `to`
+// through `to_names`, in the same order.
+bool same_columns(const std::vector<std::string>& from, const Renamer& from_names,
+                  const std::vector<std::string>& to, const Renamer& to_names) {
+  return std::equal(from.begin(), from.end(), to.begin(), to.end(),
+                    [&](const std::string& a, const std::string& b) {
+                      return from_names.column(a) == to_names.column(b);
+                    });
 }
 
 std::string joined(const std::vector<std::string>& columns, const Renamer& names) {
@@ -29,6 +39,32 @@ const std::string& Renamer::column(const std::string& name) const {
   return lookup(columns, name);
 }
 const std::string& Renamer::table(const std::string& name) const { return lookup(tables, name); }
+
+bool same_signature(const schema::ForeignKey& from, const Renamer& from_names,
+                    const schema::ForeignKey& to, const Renamer& to_names) {
+  return from.on_delete == to.on_delete && from.on_update == to.on_update &&
+         from.deferrable == to.deferrable && from.ref_columns == to.ref_columns &&
+         from_names.table(from.ref_table) == to_names.table(to.ref_table) &&
+         same_columns(from.columns, from_names, to.columns, to_names);
+}
+
+// The signatures sort the columns of a unique: the same columns in the same
+// order are surely the same, another order is left to the signature.
+bool same_signature(const schema::UniqueKey& from, const Renamer& from_names,
+                    const schema::UniqueKey& to, const Renamer& to_names) {
+  return same_columns(from.columns, from_names, to.columns, to_names);
+}
+
+bool same_signature(const schema::Index& from, const Renamer& from_names,
+                    const schema::Index& to, const Renamer& to_names) {
+  return same_columns(from.columns, from_names, to.columns, to_names);
+}
+
+// Equal expressions normalise alike; others are left to the signature.
+bool same_signature(const schema::Check& from, const Renamer&, const schema::Check& to,
+                    const Renamer&) {
+  return from.expression == to.expression;
+}
 
 std::string fk_signature(const schema::ForeignKey& key, const Renamer& names) {
   std::string out = joined(key.columns, names);

@@ -2,6 +2,7 @@
 // from what it does (columns, target, actions), never from its name.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -22,6 +23,20 @@ struct Renamer {
   const std::string& table(const std::string& name) const;
 };
 
+// Whether `from` (read through `from_names`) and `to` (through `to_names`)
+// surely have the same signature, decided field by field without building
+// it: what the signature leaves out (the name) is not compared. False when
+// they differ in a way the signature might not see; the signature decides
+// then.
+bool same_signature(const schema::ForeignKey& from, const Renamer& from_names,
+                    const schema::ForeignKey& to, const Renamer& to_names);
+bool same_signature(const schema::UniqueKey& from, const Renamer& from_names,
+                    const schema::UniqueKey& to, const Renamer& to_names);
+bool same_signature(const schema::Index& from, const Renamer& from_names,
+                    const schema::Index& to, const Renamer& to_names);
+bool same_signature(const schema::Check& from, const Renamer& from_names,
+                    const schema::Check& to, const Renamer& to_names);
+
 std::string fk_signature(const schema::ForeignKey& key, const Renamer& names);
 std::string unique_signature(const schema::UniqueKey& key, const Renamer& names);
 std::string index_signature(const schema::Index& index, const Renamer& names);
@@ -39,12 +54,19 @@ struct Unmatched {
 };
 
 // Pairs `from` with `to` by signature, as multisets: two equal indexes need
-// two counterparts. Each side's signatures are computed once; two sides that
-// list the same signatures in the same order (the common case) pair up
-// without an index.
+// two counterparts. Two sides that list items of the same meaning in the same
+// order (the common case) pair up without building a signature; otherwise
+// each side's signatures are computed once, and two sides that list the same
+// signatures in the same order pair up without an index.
 template <typename T, typename Signature>
 Unmatched<T> unmatched(const std::vector<T>& from, const Renamer& from_names,
                        const std::vector<T>& to, const Renamer& to_names, Signature signature) {
+  if (from.size() == to.size() &&
+      std::equal(from.begin(), from.end(), to.begin(), [&](const T& a, const T& b) {
+        return same_signature(a, from_names, b, to_names);
+      })) {
+    return {};
+  }
   const auto signatures = [&](const std::vector<T>& items, const Renamer& names) {
     std::vector<std::string> out;
     out.reserve(items.size());

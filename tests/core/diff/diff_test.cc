@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -24,6 +25,21 @@ std::vector<std::string> described(const schema::Database& from, const schema::D
   std::vector<std::string> out;
   for (const auto& c : plan::order(diff(from, to, dialect), dialect)) out.push_back(describe(c));
   return out;
+}
+
+// The changes as diff() gives them, before they are ordered.
+std::vector<std::string> raw(const schema::Database& from, const schema::Database& to) {
+  const testing::LenientDialect dialect;
+  std::vector<std::string> out;
+  for (const auto& c : diff(from, to, dialect)) out.push_back(describe(c));
+  return out;
+}
+
+schema::Table table(std::string name, const std::vector<std::string>& columns) {
+  schema::Table t;
+  t.name = std::move(name);
+  for (const auto& c : columns) t.columns.emplace_back(c, schema::TypeKind::kInteger);
+  return t;
 }
 
 const char* kBlog = R"(
@@ -225,6 +241,147 @@ models:
             (std::vector<std::string>{"rename table writer to author",
                                       "rename table writer_tags to author_tags",
                                       "rename column author_tags.writer_id to author_id"}));
+}
+
+TEST(Differ, TablesAmongPairedOnesAreAddedAndDroppedWhateverOrderTheSidesStandIn) {
+  schema::Database live;
+  live.tables = {table("a", {"id"}), table("b", {"id"}), table("d", {"id"}), table("e", {"id"})};
+  schema::Database desired;
+  desired.tables = {table("a", {"id"}), table("c", {"id"}), table("d", {"id", "x"}),
+                    table("f", {"id"})};
+  EXPECT_EQ(raw(live, desired),
+            (std::vector<std::string>{"create table c", "add column d.x integer NOT NULL",
+                                      "create table f", "drop table b", "drop table e"}));
+
+  // A side out of order by name is searched another way, with the same pairs.
+  std::reverse(live.tables.begin(), live.tables.end());
+  EXPECT_EQ(raw(live, desired),
+            (std::vector<std::string>{"create table c", "add column d.x integer NOT NULL",
+                                      "create table f", "drop table e", "drop table b"}));
+  std::reverse(desired.tables.begin(), desired.tables.end());
+  EXPECT_EQ(raw(live, desired),
+            (std::vector<std::string>{"create table f", "add column d.x integer NOT NULL",
+                                      "create table c", "drop table e", "drop table b"}));
+}
+
+TEST(Differ, TableRenameHintsAreCheckedInTheOrderOfTheNewSchema) {
+  schema::Database live;
+  live.tables = {table("author", {"id"}), table("post", {"id"})};
+  const testing::LenientDialect dialect;
+  const auto error = [&](const schema::Database& desired) -> std::string {
+    try {
+      diff(live, desired, dialect);
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "no error";
+  };
+  schema::Database taken;
+  taken.tables = {table("post", {"id"}), table("writer", {"id"})};
+  taken.tables[1].renamed_from = "post";
+  EXPECT_EQ(error(taken),
+            "table 'writer': renamed_from 'post' names a table already taken by another table or "
+            "rename");
+  schema::Database still_there;
+  still_there.tables = {table("article", {"id"}), table("post", {"id"})};
+  still_there.tables[0].renamed_from = "post";
+  EXPECT_EQ(error(still_there),
+            "table 'article': renamed_from 'post' matches no table in the database");
+}
+
+TEST(Differ, KeysOverARenamedColumnAreKeptWhateverOrderTheyListItsColumnsIn) {
+  schema::Database live;
+  live.tables = {table("author", {"id"}), table("post", {"id", "author_id", "title"})};
+  schema::Table& old_post = live.tables[1];
+  old_post.foreign_keys.push_back(
+      {"fk_post_author", {"author_id"}, "author", {"id"}, schema::Action::kCascade});
+  old_post.indexes.push_back({"ix_post_author", {"author_id"}});
+  old_post.uniques.push_back({"uq_post_title_author", {"title", "author_id"}});
+
+  schema::Database desired;
+  desired.tables = {table("author", {"id"}), table("post", {"id", "writer_id", "title"})};
+  schema::Table& post = desired.tables[1];
+  post.columns[1].renamed_from = "author_id";
+  post.foreign_keys.push_back(
+      {"post_writer_id_fk", {"writer_id"}, "author", {"id"}, schema::Action::kCascade});
+  post.indexes.push_back({"post_writer_id_idx", {"writer_id"}});
+  post.uniques.push_back({"post_title_writer_id_uniq", {"title", "writer_id"}});
+  EXPECT_EQ(raw(live, desired),
+            (std::vector<std::string>{"rename column post.author_id to writer_id"}));
+
+  post.uniques.front().columns = {"writer_id", "title"};
+  EXPECT_EQ(raw(live, desired),
+            (std::vector<std::string>{"rename column post.author_id to writer_id"}));
+
+  post.foreign_keys.front().on_delete = schema::Action::kSetNull;
+  post.indexes.push_back({"post_title_idx", {"title"}});
+  EXPECT_EQ(raw(live, desired),
+            (std::vector<std::string>{
+                "rename column post.author_id to writer_id",
+                "drop foreign key post.author_id → author.id ON DELETE CASCADE",
+                "add foreign key post.writer_id → author.id ON DELETE SET NULL",
+                "add index post_title_idx on post.title"}));
+}
+
+TEST(Differ, KeysPointingAtARenamedTableAreKept) {
+  schema::Database live;
+  live.tables = {table("post", {"id", "author_id"}), table("writer", {"id"})};
+  live.tables[0].foreign_keys.push_back(
+      {"fk_post_writer", {"author_id"}, "writer", {"id"}, schema::Action::kCascade});
+  schema::Database desired;
+  desired.tables = {table("author", {"id"}), table("post", {"id", "author_id"})};
+  desired.tables[0].renamed_from = "writer";
+  desired.tables[1].foreign_keys.push_back(
+      {"post_author_id_fk", {"author_id"}, "author", {"id"}, schema::Action::kCascade});
+  EXPECT_EQ(raw(live, desired), (std::vector<std::string>{"rename table writer to author"}));
+
+  desired.tables[1].foreign_keys.front().ref_table = "writer";
+  EXPECT_EQ(raw(live, desired),
+            (std::vector<std::string>{
+                "rename table writer to author",
+                "drop foreign key post.author_id → writer.id ON DELETE CASCADE",
+                "add foreign key post.author_id → writer.id ON DELETE CASCADE"}));
+}
+
+TEST(Differ, LinksAreKeptWhateverOrderTheTablesStandIn) {
+  const char* fk = R"(
+models:
+  Student: {fields: {name: text}}
+  Course:
+    fields:
+      students: {type: foreign_key, to: Student, on_delete: cascade, null: true}
+)";
+  const char* m2m = R"(
+models:
+  Student: {fields: {name: text}}
+  Course:
+    fields:
+      students: {type: many_to_many, to: Student}
+)";
+  const char* through = R"(
+models:
+  Student: {fields: {name: text}}
+  Course:
+    fields:
+      students: {type: many_to_many, to: Student, through: Enrollment}
+  Enrollment:
+    fields:
+      course: {type: foreign_key, to: Course, on_delete: cascade}
+      student: {type: foreign_key, to: Student, on_delete: cascade}
+)";
+  const auto reversed = [](schema::Database db) {
+    std::reverse(db.tables.begin(), db.tables.end());
+    return db;
+  };
+  for (const auto& [before, after] : {std::pair{fk, m2m}, std::pair{m2m, fk},
+                                      std::pair{m2m, through}, std::pair{through, m2m}}) {
+    const std::vector<std::string> sorted = described(lowered(before), lowered(after));
+    EXPECT_EQ(described(reversed(lowered(before)), lowered(after)), sorted);
+    EXPECT_EQ(described(lowered(before), reversed(lowered(after))), sorted);
+    EXPECT_NE(std::count_if(sorted.begin(), sorted.end(),
+                            [](const std::string& c) { return c.starts_with("copy links"); }),
+              0);
+  }
 }
 
 TEST(Differ, TwoColumnsHintedFromOneOldColumnIsAnError) {
