@@ -30,14 +30,37 @@ struct Loaded {
 // Reads one YAML document (DESIGN.md §1) into models; reports what it cannot read.
 class DocumentReader {
  public:
-  explicit DocumentReader(YamlReader& reader) : reader_(reader) {}
+  DocumentReader(YamlReader& reader, const LoadOptions& options)
+      : reader_(reader), options_(options) {}
 
   void read(const std::string& text, Loaded& out) {
-    const ParsedYaml parsed = parse_yaml(text);
+    // The models are read as the parser hands them over, into `streamed` and
+    // `streamed_diagnostics`, and taken once the whole text has parsed (a
+    // syntax error leaves nothing to read) where read_top() would read them.
+    // Bad and repeated names are reported before what the models' reading
+    // reports, as when the whole mapping was checked first.
+    Loaded streamed;
+    std::vector<Diagnostic> streamed_diagnostics;
+    std::vector<Diagnostic> model_diagnostics;
+    YamlReader names_reader(reader_.file(), streamed_diagnostics);
+    YamlReader models_reader(reader_.file(), model_diagnostics);
+    KeySieve model_names(names_reader, "in models", "model name");
+    const StreamedMapping models{"models", [&](const YamlNode& key, const YamlNode& value) {
+                                   if (!model_names.keep(key)) return;
+                                   DocumentReader(models_reader, options_)
+                                       .read_model_entry(Entry{key.text(), &key, &value},
+                                                         std::nullopt, streamed);
+                                 }};
+    const ParsedYaml parsed = parse_yaml(text, &models);
     if (parsed.error) {
       reader_.report(reader_.at(parsed.error->mark), "invalid YAML: " + parsed.error->message);
       return;
     }
+    for (auto& diagnostic : model_diagnostics) {
+      streamed_diagnostics.push_back(std::move(diagnostic));
+    }
+    streamed_ = parsed.streamed ? &streamed : nullptr;
+    streamed_diagnostics_ = &streamed_diagnostics;
     const std::vector<YamlNode>& documents = parsed.documents;
     if (documents.empty()) {
       reader_.report(SourceLocation{reader_.file(), 1, 1},
@@ -76,24 +99,44 @@ class DocumentReader {
       reader_.report(root, "missing key 'models' at the top level");
       return;
     }
+    if (streamed_) {  // `models` was read while parsing: its node has no entries
+      for (auto& diagnostic : *streamed_diagnostics_) {
+        reader_.report(std::move(diagnostic.where), std::move(diagnostic.message));
+      }
+      out.models.reserve(out.models.size() + streamed_->models.size());
+      out.sources.reserve(out.sources.size() + streamed_->sources.size());
+      for (std::size_t i = 0; i < streamed_->models.size(); ++i) {
+        streamed_->models[i].app = app;
+        // The model was checked without its app, which names its tables.
+        if (app && !app->empty()) {
+          check_model(streamed_->models[i], streamed_->sources[i], options_);
+        }
+        out.models.push_back(std::move(streamed_->models[i]));
+        out.sources.push_back(std::move(streamed_->sources[i]));
+      }
+      return;
+    }
     const auto model_entries =
         reader_.mapping(*models, "models", "in models", "model name");
     if (!model_entries) return;
     out.models.reserve(out.models.size() + model_entries->size());
     out.sources.reserve(out.sources.size() + model_entries->size());
-    for (const auto& entry : *model_entries) {
-      Model model;
-      ModelSource source;
-      model.name = entry.key;
-      model.where = reader_.at(*entry.key_node);
-      model.app = app;
-      if (!is_identifier(model.name)) {
-        reader_.report(model.where, fmt::format("model name '{}' {}", model.name, kNotIdentifier));
-      }
-      read_model(entry, model, source);
-      out.models.push_back(std::move(model));
-      out.sources.push_back(std::move(source));
+    for (const auto& entry : *model_entries) read_model_entry(entry, app, out);
+  }
+
+  void read_model_entry(const Entry& entry, const std::optional<std::string>& app, Loaded& out) {
+    Model model;
+    ModelSource source;
+    model.name = entry.key;
+    model.where = reader_.at(*entry.key_node);
+    model.app = app;
+    if (!is_identifier(model.name)) {
+      reader_.report(model.where, fmt::format("model name '{}' {}", model.name, kNotIdentifier));
     }
+    read_model(entry, model, source);
+    check_model(model, source, options_);
+    out.models.push_back(std::move(model));
+    out.sources.push_back(std::move(source));
   }
 
   void read_model(const Entry& model_entry, Model& model, ModelSource& source) {
@@ -206,12 +249,15 @@ class DocumentReader {
   }
 
   YamlReader& reader_;
+  const LoadOptions& options_;
+  Loaded* streamed_ = nullptr;  // the models read while parsing, when they were
+  std::vector<Diagnostic>* streamed_diagnostics_ = nullptr;
 };
 
 void read_document(const std::string& text, const std::string& file_name,
-                   std::vector<Diagnostic>& diagnostics, Loaded& out) {
+                   const LoadOptions& options, std::vector<Diagnostic>& diagnostics, Loaded& out) {
   YamlReader reader(file_name, diagnostics);
-  DocumentReader(reader).read(text, out);
+  DocumentReader(reader, options).read(text, out);
 }
 
 // Merges the models of every file, validates, and throws every diagnostic at once.
@@ -219,7 +265,8 @@ Schema finish(std::vector<Loaded> files, std::vector<Diagnostic> diagnostics,
               const LoadOptions& options) {
   Schema schema;
   std::vector<ModelSource> sources;
-  std::unordered_map<std::string, SourceLocation> defined;  // model name -> where
+  // model name -> its place in schema.models, which is reserved: the names stay put
+  std::unordered_map<std::string_view, std::size_t> defined;
   std::size_t total = 0;
   for (const auto& file : files) total += file.models.size();
   schema.models.reserve(total);
@@ -228,13 +275,14 @@ Schema finish(std::vector<Loaded> files, std::vector<Diagnostic> diagnostics,
   for (auto& file : files) {
     for (std::size_t i = 0; i < file.models.size(); ++i) {
       Model& model = file.models[i];
-      if (const auto [first, added] = defined.try_emplace(model.name, model.where); !added) {
+      if (const auto first = defined.find(model.name); first != defined.end()) {
         diagnostics.push_back(Diagnostic{
             model.where, fmt::format("model '{}' is already defined at {}", model.name,
-                                     first->second.to_string())});
+                                     schema.models[first->second].where.to_string())});
         continue;
       }
       schema.models.push_back(std::move(model));
+      defined.emplace(schema.models.back().name, schema.models.size() - 1);
       sources.push_back(std::move(file.sources[i]));
     }
   }
@@ -293,7 +341,7 @@ Schema load_schema(const std::filesystem::path& path, const LoadOptions& options
   std::vector<Diagnostic> diagnostics;
   std::vector<Loaded> loaded(files.size());
   for (std::size_t i = 0; i < files.size(); ++i) {
-    read_document(read_file(files[i]), files[i].string(), diagnostics, loaded[i]);
+    read_document(read_file(files[i]), files[i].string(), options, diagnostics, loaded[i]);
   }
   return finish(std::move(loaded), std::move(diagnostics), options);
 }
@@ -302,7 +350,7 @@ Schema load_schema_text(const std::string& text, const std::string& file_name,
                         const LoadOptions& options) {
   std::vector<Diagnostic> diagnostics;
   std::vector<Loaded> loaded(1);
-  read_document(text, file_name, diagnostics, loaded[0]);
+  read_document(text, file_name, options, diagnostics, loaded[0]);
   return finish(std::move(loaded), std::move(diagnostics), options);
 }
 

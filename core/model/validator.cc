@@ -1,7 +1,9 @@
 #include "core/model/validator.h"
 
 #include <algorithm>
-#include <map>
+#include <functional>
+#include <unordered_map>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -71,35 +73,27 @@ std::optional<std::string> reverse_accessor(const Model& model, const Field& fie
   return field.type == FieldType::kOneToOne ? base : base + "_set";
 }
 
-class Validator {
+// The checks that need one model only. The loader runs them on each model as
+// it is read, while its data is still in the CPU's caches; validate() runs
+// them on a model the loader has not checked.
+class ModelChecks {
  public:
-  Validator(const Schema& schema, const std::vector<ModelSource>& sources,
-            const LoadOptions& options)
-      : schema_(schema),
-        models_(schema),
-        sources_(sources),
-        limit_(options.max_identifier_length) {}
+  explicit ModelChecks(const LoadOptions& options) : limit_(options.max_identifier_length) {}
 
-  std::vector<Diagnostic> run() {
-    for (std::size_t i = 0; i < schema_.models.size(); ++i) {
-      const Model& model = schema_.models[i];
-      const ModelSource& source = sources_[i];
-      check_renames(model, source);
-      check_primary_keys(model);
-      check_columns(model, source);
-      check_identifier_lengths(model, source);
-      for (std::size_t j = 0; j < model.fields.size(); ++j) {
-        if (!source.fields[j].broken) check_relation(model, model.fields[j], source.fields[j]);
-      }
-      check_field_lists(model, source);
-    }
-    check_tables();
-    check_reverse_accessors();
-    check_index_names();
-    return std::move(diagnostics_);
+  // The checks that validate() runs before a model's relations, and after.
+  void before_relations(const Model& model, const ModelSource& source) {
+    check_renames(model, source);
+    check_primary_keys(model);
+    check_columns(model, source);
+    check_identifier_lengths(model, source);
+  }
+  void after_relations(const Model& model, const ModelSource& source) {
+    check_field_lists(model, source);
   }
 
- private:
+  std::vector<Diagnostic> take() { return std::exchange(diagnostics_, {}); }
+
+ protected:
   void report(SourceLocation where, std::string message) {
     diagnostics_.push_back(Diagnostic{std::move(where), std::move(message)});
   }
@@ -205,6 +199,89 @@ class Validator {
     }
   }
 
+  // unique_together and indexes name fields that exist and own a column.
+  void check_field_lists(const Model& model, const ModelSource& source) {
+    const auto check = [&](const std::string& what, const std::vector<std::string>& names,
+                           const std::vector<SourceLocation>& where) {
+      for (std::size_t k = 0; k < names.size(); ++k) {
+        const Field* field = model.find_field(names[k]);
+        if (!field && !has_field_named(model, names[k])) {
+          report(where[k], fmt::format("{} of model '{}' names unknown field '{}'", what,
+                                       model.name, names[k]));
+        } else if (field && field->is_many_to_many()) {
+          report(where[k],
+                 fmt::format("{} of model '{}' names many_to_many field '{}', which has no column",
+                             what, model.name, names[k]));
+        }
+      }
+    };
+    for (std::size_t k = 0; k < model.unique_together.size(); ++k) {
+      check("unique_together", model.unique_together[k].fields, source.unique_together[k]);
+    }
+    for (std::size_t k = 0; k < model.indexes.size(); ++k) {
+      check(fmt::format("index {}", k + 1), model.indexes[k].fields, source.index_fields[k]);
+    }
+  }
+
+  std::size_t limit_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+class Validator : private ModelChecks {
+ public:
+  Validator(const Schema& schema, const std::vector<ModelSource>& sources,
+            const LoadOptions& options)
+      : ModelChecks(options),
+        schema_(schema),
+        models_(schema),
+        sources_(sources) {
+    table_users_.reserve(schema.models.size());
+    accessors_.reserve(schema.models.size());
+  }
+
+  // One walk over the models: at 10,000 models the schema is larger than the
+  // CPU's caches, and each pass over it costs its cache misses again. The
+  // checks that need the whole schema (tables, reverse accessors, index
+  // names) report into lists of their own, joined in the order their passes
+  // used to run, so diagnostics at one place keep their order.
+  std::vector<Diagnostic> run() {
+    for (std::size_t i = 0; i < schema_.models.size(); ++i) {
+      const Model& model = schema_.models[i];
+      const ModelSource& source = sources_[i];
+      if (source.checked) {
+        diagnostics_.insert(diagnostics_.end(), source.checked_before.begin(),
+                            source.checked_before.end());
+      } else {
+        before_relations(model, source);
+      }
+      for (std::size_t j = 0; j < model.fields.size(); ++j) {
+        if (!source.fields[j].broken) check_relation(model, model.fields[j], source.fields[j]);
+      }
+      if (source.checked) {
+        diagnostics_.insert(diagnostics_.end(), source.checked_after.begin(),
+                            source.checked_after.end());
+      } else {
+        after_relations(model, source);
+      }
+      claim_model_table(i);
+      check_reverse_accessors(i);
+      check_index_names(i);
+    }
+    claim_junction_tables();
+    for (auto* later : {&table_diagnostics_, &accessor_diagnostics_, &index_diagnostics_}) {
+      for (auto& diagnostic : *later) diagnostics_.push_back(std::move(diagnostic));
+    }
+    return std::move(diagnostics_);
+  }
+
+ private:
+  // A field of a model: (model, field) positions in the schema.
+  struct FieldAt {
+    std::size_t model;
+    std::size_t field;
+  };
+  static constexpr std::size_t kNoField = static_cast<std::size_t>(-1);
+
   void check_relation(const Model& model, const Field& field, const FieldSource& source) {
     if (!field.is_relation() || field.to.empty()) return;
     const Model* target = models_.find(field.to);
@@ -259,103 +336,96 @@ class Validator {
     if (target_exists) expect(field.to, 1, "one foreign key");
   }
 
-  // unique_together and indexes name fields that exist and own a column.
-  void check_field_lists(const Model& model, const ModelSource& source) {
-    const auto check = [&](const std::string& what, const std::vector<std::string>& names,
-                           const std::vector<SourceLocation>& where) {
-      for (std::size_t k = 0; k < names.size(); ++k) {
-        const Field* field = model.find_field(names[k]);
-        if (!field && !has_field_named(model, names[k])) {
-          report(where[k], fmt::format("{} of model '{}' names unknown field '{}'", what,
-                                       model.name, names[k]));
-        } else if (field && field->is_many_to_many()) {
-          report(where[k],
-                 fmt::format("{} of model '{}' names many_to_many field '{}', which has no column",
-                             what, model.name, names[k]));
-        }
-      }
-    };
-    for (std::size_t k = 0; k < model.unique_together.size(); ++k) {
-      check("unique_together", model.unique_together[k].fields, source.unique_together[k]);
-    }
-    for (std::size_t k = 0; k < model.indexes.size(); ++k) {
-      check(fmt::format("index {}", k + 1), model.indexes[k].fields, source.index_fields[k]);
-    }
-  }
-
   // Model tables first, then junction tables, so a clash is reported on the
   // junction; compared case-insensitively.
-  void check_tables() {
-    std::map<std::string, std::string> owners;  // lower table name -> who uses it
-    const auto claim = [&](const std::string& table, const std::string& who,
-                           const SourceLocation& where) {
-      const auto [found, inserted] = owners.emplace(lower_ascii(table), who);
-      if (!inserted) {
-        report(where, fmt::format("{} maps to table '{}', already used by {}", who, table,
-                                  found->second));
-      }
-    };
-    for (std::size_t i = 0; i < schema_.models.size(); ++i) {
-      const Model& model = schema_.models[i];
-      claim(schema::table_name(model), fmt::format("model '{}'", model.name),
-            sources_[i].at("table", model.where));
+  std::string table_user(FieldAt who) const {
+    const Model& model = schema_.models[who.model];
+    if (who.field == kNoField) return fmt::format("model '{}'", model.name);
+    return "the junction of " + field_subject(model, model.fields[who.field]);
+  }
+
+  void claim_table(const std::string& table, FieldAt who, const SourceLocation& where) {
+    const auto [found, inserted] = table_users_.try_emplace(lower_ascii(table), who);
+    if (!inserted) {
+      table_diagnostics_.push_back(
+          Diagnostic{where, fmt::format("{} maps to table '{}', already used by {}",
+                                        table_user(who), table, table_user(found->second))});
     }
-    for (std::size_t i = 0; i < schema_.models.size(); ++i) {
-      const Model& model = schema_.models[i];
-      for (std::size_t j = 0; j < model.fields.size(); ++j) {
-        const Field& field = model.fields[j];
-        if (sources_[i].fields[j].broken || !has_junction(field)) continue;
-        claim(schema::junction_table_name(model, field),
-              "the junction of " + field_subject(model, field),
-              sources_[i].fields[j].at("db_table", field.where));
+  }
+
+  void claim_model_table(std::size_t i) {
+    const Model& model = schema_.models[i];
+    claim_table(schema::table_name(model), FieldAt{i, kNoField},
+                sources_[i].at("table", model.where));
+    for (std::size_t j = 0; j < model.fields.size(); ++j) {
+      if (!sources_[i].fields[j].broken && has_junction(model.fields[j])) {
+        junctions_.push_back(FieldAt{i, j});
       }
     }
   }
 
-  void check_reverse_accessors() {
-    // target model -> accessor -> the field that defines it
-    std::map<std::string, std::map<std::string, std::string>> accessors;
-    for (std::size_t i = 0; i < schema_.models.size(); ++i) {
-      const Model& model = schema_.models[i];
-      for (std::size_t j = 0; j < model.fields.size(); ++j) {
-        const Field& field = model.fields[j];
-        if (sources_[i].fields[j].broken || !field.is_relation()) continue;
-        const Model* target = models_.find(field.to);
-        const auto accessor = reverse_accessor(model, field);
-        if (!target || !accessor) continue;
-        const std::string defined_by = model.name + "." + field.name;
-        const auto report_clash = [&](const std::string& other) {
-          report(sources_[i].fields[j].at("related_name", field.where),
-                 fmt::format("reverse accessor '{}.{}' for field '{}' clashes with {}",
-                             target->name, *accessor, defined_by, other));
-        };
-        if (has_field_named(*target, *accessor)) {
-          report_clash(fmt::format("field '{}.{}'", target->name, *accessor));
-          continue;
-        }
-        const auto [found, inserted] = accessors[target->name].emplace(*accessor, defined_by);
-        if (!inserted) {
-          report_clash(fmt::format("the reverse accessor for field '{}'", found->second));
-        }
+  void claim_junction_tables() {
+    for (const FieldAt at : junctions_) {
+      const Model& model = schema_.models[at.model];
+      const Field& field = model.fields[at.field];
+      claim_table(schema::junction_table_name(model, field), at,
+                  sources_[at.model].fields[at.field].at("db_table", field.where));
+    }
+  }
+
+  struct AccessorKey {
+    const Model* target;
+    std::string accessor;
+    bool operator==(const AccessorKey&) const = default;
+  };
+  struct AccessorHash {
+    std::size_t operator()(const AccessorKey& key) const {
+      return std::hash<std::string>()(key.accessor) ^
+             (std::hash<const Model*>()(key.target) * 0x9e3779b97f4a7c15ULL);
+    }
+  };
+
+  void check_reverse_accessors(std::size_t i) {
+    const Model& model = schema_.models[i];
+    for (std::size_t j = 0; j < model.fields.size(); ++j) {
+      const Field& field = model.fields[j];
+      if (sources_[i].fields[j].broken || !field.is_relation()) continue;
+      const Model* target = models_.find(field.to);
+      auto accessor = target ? reverse_accessor(model, field) : std::nullopt;
+      if (!accessor) continue;
+      const auto report_clash = [&](const std::string& other) {
+        accessor_diagnostics_.push_back(Diagnostic{
+            sources_[i].fields[j].at("related_name", field.where),
+            fmt::format("reverse accessor '{}.{}' for field '{}.{}' clashes with {}",
+                        target->name, *accessor, model.name, field.name, other)});
+      };
+      if (has_field_named(*target, *accessor)) {
+        report_clash(fmt::format("field '{}.{}'", target->name, *accessor));
+        continue;
+      }
+      const auto [found, inserted] =
+          accessors_.try_emplace(AccessorKey{target, *accessor}, FieldAt{i, j});
+      if (!inserted) {
+        const Model& other = schema_.models[found->second.model];
+        report_clash(fmt::format("the reverse accessor for field '{}.{}'", other.name,
+                                 other.fields[found->second.field].name));
       }
     }
   }
 
   // Index names are schema-wide in PostgreSQL and SQLite.
-  void check_index_names() {
-    std::map<std::string, std::string> owners;  // lower index name -> model name
-    for (std::size_t i = 0; i < schema_.models.size(); ++i) {
-      const Model& model = schema_.models[i];
-      for (std::size_t k = 0; k < model.indexes.size(); ++k) {
-        if (!model.indexes[k].name) continue;
-        const std::string& name = *model.indexes[k].name;
-        const auto [found, inserted] = owners.emplace(lower_ascii(name), model.name);
-        if (!inserted) {
-          report(sources_[i].index_names[k],
-                 fmt::format("index name '{}' of model '{}' is already used by an index of "
-                             "model '{}'",
-                             name, model.name, found->second));
-        }
+  void check_index_names(std::size_t i) {
+    const Model& model = schema_.models[i];
+    for (std::size_t k = 0; k < model.indexes.size(); ++k) {
+      if (!model.indexes[k].name) continue;
+      const std::string& name = *model.indexes[k].name;
+      const auto [found, inserted] = index_users_.try_emplace(lower_ascii(name), i);
+      if (!inserted) {
+        index_diagnostics_.push_back(Diagnostic{
+            sources_[i].index_names[k],
+            fmt::format("index name '{}' of model '{}' is already used by an index of "
+                        "model '{}'",
+                        name, model.name, schema_.models[found->second].name)});
       }
     }
   }
@@ -363,11 +433,26 @@ class Validator {
   const Schema& schema_;
   const ModelIndex models_;
   const std::vector<ModelSource>& sources_;
-  std::size_t limit_;
-  std::vector<Diagnostic> diagnostics_;
+  // diagnostics_: the checks of each model, then
+  std::vector<Diagnostic> table_diagnostics_;   // tables, in claim order
+  std::vector<Diagnostic> accessor_diagnostics_;
+  std::vector<Diagnostic> index_diagnostics_;
+  std::unordered_map<std::string, FieldAt> table_users_;  // lower table name -> its user
+  std::vector<FieldAt> junctions_;                        // claimed after every model table
+  std::unordered_map<AccessorKey, FieldAt, AccessorHash> accessors_;  // -> defined by
+  std::unordered_map<std::string, std::size_t> index_users_;  // lower index name -> model
 };
 
 }  // namespace
+
+void check_model(const Model& model, ModelSource& source, const LoadOptions& options) {
+  ModelChecks checks(options);
+  checks.before_relations(model, source);
+  source.checked_before = checks.take();
+  checks.after_relations(model, source);
+  source.checked_after = checks.take();
+  source.checked = true;
+}
 
 std::vector<Diagnostic> validate(const Schema& schema, const std::vector<ModelSource>& sources,
                                  const LoadOptions& options) {

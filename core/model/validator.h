@@ -53,12 +53,21 @@ struct ModelSource {
   std::vector<std::vector<SourceLocation>> unique_together;  // each name of each group
   std::vector<std::vector<SourceLocation>> index_fields;     // each name of each index
   std::vector<SourceLocation> index_names;             // each index's name (or the index)
+  // check_model() has run: what it found, reported by validate() in its place.
+  bool checked = false;
+  std::vector<Diagnostic> checked_before;  // before the model's relations are checked
+  std::vector<Diagnostic> checked_after;
 
   // The value of `option` when written, else `fallback` (the model's name).
   SourceLocation at(std::string_view option, const SourceLocation& fallback) const {
     return values.at(option, fallback);
   }
 };
+
+// The checks of validate() that need `model` alone, run now and kept in
+// `source` for validate() to report: the loader checks each model as it reads
+// it, while the model is still in the CPU's caches.
+void check_model(const Model& model, ModelSource& source, const LoadOptions& options);
 
 // Every problem of `schema` (whose models `sources` parallels), in no order.
 std::vector<Diagnostic> validate(const Schema& schema, const std::vector<ModelSource>& sources,

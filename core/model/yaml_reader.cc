@@ -56,7 +56,34 @@ const Entry* find_key(const std::vector<Entry>& entries, std::string_view key) {
   return found == entries.end() ? nullptr : &*found;
 }
 
+bool is_string_key(const YamlNode& key) {
+  return !key.is_sequence() && !key.is_mapping() && !key.text().empty();
+}
+
+void report_bad_key(YamlReader& reader, const YamlNode& key, const Phrase& context,
+                    std::string_view key_noun) {
+  reader.report(key, fmt::format("expected a {} {}, got {}", key_noun, context.text(),
+                                 key.is_sequence() || key.is_mapping() ? describe(key)
+                                                                       : "an empty key"));
+}
+
+void report_duplicate_key(YamlReader& reader, const YamlNode& key, const Phrase& context,
+                          YamlMark first) {
+  reader.report(key, fmt::format("duplicate key '{}' {} (first at line {}, column {})",
+                                 key.text(), context.text(), first.line + 1, first.column + 1));
+}
+
 }  // namespace
+
+bool KeySieve::keep(const YamlNode& key) {
+  if (!is_string_key(key)) {
+    report_bad_key(reader_, key, context_, key_noun_);
+    return false;
+  }
+  const auto [first, added] = first_.try_emplace(key.text(), key.mark());
+  if (!added) report_duplicate_key(reader_, key, context_, first->second);
+  return added;
+}
 
 std::string Phrase::text() const {
   std::string text = what_;
@@ -145,14 +172,12 @@ std::optional<std::vector<Entry>> YamlReader::mapping_at(const YamlNode& node, Y
   if (hashed) places.reserve(node.size());
   for (std::size_t i = 0; i < node.size(); ++i) {
     const YamlNode& key = node.key(i);
-    // A null key keeps its spelling: `null: true` is the option 'null'.
-    const std::string& text = key.text();
-    if (key.is_sequence() || key.is_mapping() || text.empty()) {
-      report(key, fmt::format("expected a {} {}, got {}", key_noun, context.text(),
-                              key.is_sequence() || key.is_mapping() ? describe(key)
-                                                                    : "an empty key"));
+    if (!is_string_key(key)) {
+      report_bad_key(*this, key, context, key_noun);
       continue;
     }
+    // A null key keeps its spelling: `null: true` is the option 'null'.
+    const std::string& text = key.text();
     const Entry* first = nullptr;
     if (hashed) {
       const auto [seen, inserted] = places.emplace(text, entries.size());
@@ -161,9 +186,7 @@ std::optional<std::vector<Entry>> YamlReader::mapping_at(const YamlNode& node, Y
       first = find_key(entries, text);
     }
     if (first) {
-      const YamlMark seen = first->key_node->mark();
-      report(key, fmt::format("duplicate key '{}' {} (first at line {}, column {})", text,
-                              context.text(), seen.line + 1, seen.column + 1));
+      report_duplicate_key(*this, key, context, first->key_node->mark());
       continue;
     }
     entries.push_back(Entry{text, &key, &node.value(i)});

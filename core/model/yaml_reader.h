@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/errors.h"
@@ -110,6 +111,24 @@ class YamlReader {
 
   std::string file_;
   std::vector<Diagnostic>& diagnostics_;
+};
+
+// The keys of a mapping handed over one entry at a time (StreamedMapping),
+// checked as YamlReader::mapping() checks a whole one, with the same messages.
+class KeySieve {
+ public:
+  KeySieve(YamlReader& reader, Phrase context, std::string_view key_noun)
+      : reader_(reader), context_(std::move(context)), key_noun_(key_noun) {}
+
+  // True for a key to read; false for one reported and left out (not a
+  // string, or repeated).
+  bool keep(const YamlNode& key);
+
+ private:
+  YamlReader& reader_;
+  Phrase context_;
+  std::string_view key_noun_;
+  std::unordered_map<std::string, YamlMark> first_;  // key -> where it was first written
 };
 
 }  // namespace keyway::model

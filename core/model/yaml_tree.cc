@@ -113,7 +113,8 @@ class Event {
 // each collection takes its children in one allocation of their exact number.
 class YamlTreeBuilder {
  public:
-  explicit YamlTreeBuilder(std::string_view text) : text_(text) {}
+  YamlTreeBuilder(std::string_view text, const StreamedMapping* streamed)
+      : text_(text), streamed_(streamed) {}
 
   ParsedYaml build() {
     Parser parser(text_);
@@ -133,6 +134,7 @@ class YamlTreeBuilder {
     YamlNode node;
     std::string anchor;
     std::size_t first_child;  // where its children start in `pending_`
+    bool streamed = false;    // its entries go to streamed_->on_entry
   };
 
   bool take(const yaml_event_t& event) {
@@ -170,7 +172,29 @@ class YamlTreeBuilder {
     open.node.mark_ = mark_of(event.start_mark);
     open.anchor = text_of(anchor);
     open.first_child = pending_.size();
+    open.streamed = kind == YamlNode::Kind::kMapping && open.anchor.empty() && is_streamed_value();
+    if (open.streamed) result_.streamed = true;
     stack_.push_back(std::move(open));
+  }
+
+  // Whether a collection opening now is the value of the first key
+  // streamed_->key in the first document's top-level mapping. That mapping's
+  // keys and values wait in `pending_`, alternating, the last a key when a
+  // value is next; a key counts when it is a non-empty scalar (or null)
+  // spelling, the keys a reader of the mapping keeps.
+  bool is_streamed_value() const {
+    if (streamed_ == nullptr || stack_.size() != 1 || !result_.documents.empty()) return false;
+    const Open& root = stack_.front();
+    if (root.node.kind_ != YamlNode::Kind::kMapping) return false;
+    const std::size_t count = pending_.size() - root.first_child;
+    if (count % 2 == 0) return false;  // a key is opening, not a value
+    const auto is_the_key = [&](const YamlNode& key) {
+      return (key.is_scalar() || key.is_null()) && key.text() == streamed_->key;
+    };
+    for (std::size_t i = root.first_child; i + 1 < pending_.size(); i += 2) {
+      if (is_the_key(pending_[i])) return false;  // a repeated key: not the first
+    }
+    return is_the_key(pending_.back());
   }
 
   void close() {
@@ -205,6 +229,12 @@ class YamlTreeBuilder {
 
   void add(YamlNode node, const std::string& anchor) {
     if (!anchor.empty()) anchors_[anchor] = node;
+    if (!stack_.empty() && stack_.back().streamed &&
+        (pending_.size() - stack_.back().first_child) % 2 == 1) {
+      streamed_->on_entry(pending_.back(), node);  // `node` is the value of that key
+      pending_.pop_back();
+      return;
+    }
     if (stack_.empty()) {
       result_.documents.push_back(std::move(node));
     } else {
@@ -213,6 +243,7 @@ class YamlTreeBuilder {
   }
 
   std::string_view text_;
+  const StreamedMapping* streamed_;
   ParsedYaml result_;
   std::vector<Open> stack_;
   std::vector<YamlNode> pending_;  // children of the open collections, innermost last
@@ -220,6 +251,8 @@ class YamlTreeBuilder {
   std::size_t alias_nodes_ = 0;
 };
 
-ParsedYaml parse_yaml(std::string_view text) { return YamlTreeBuilder(text).build(); }
+ParsedYaml parse_yaml(std::string_view text, const StreamedMapping* streamed) {
+  return YamlTreeBuilder(text, streamed).build();
+}
 
 }  // namespace keyway::model

@@ -4,6 +4,7 @@
 // holds only what the loader asks (kind, text, plain or quoted, position).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,9 +58,27 @@ struct YamlSyntaxError {
 struct ParsedYaml {
   std::vector<YamlNode> documents;
   std::optional<YamlSyntaxError> error;  // set: `documents` is incomplete
+  // The mapping asked for by a StreamedMapping was handed over entry by entry:
+  // in `documents` it is there, at its place, without children.
+  bool streamed = false;
+};
+
+// Asks parse_yaml() to hand over the entries of one mapping as they are read
+// instead of keeping them in the tree: the value of the first key `key` of the
+// first document's top-level mapping, when it is a mapping without an anchor.
+// A schema's `models` is nearly all of its file: each model is read while its
+// few nodes are fresh in the cache and dropped before the next is parsed, so
+// the tree never holds the whole file.
+struct StreamedMapping {
+  std::string_view key;
+  // Each key and value of that mapping in the order written (repeated and
+  // non-string keys included); both nodes live only during the call. After a
+  // syntax error, what was handed over must be dropped: the old tree had
+  // nothing to read then either.
+  std::function<void(const YamlNode& key, const YamlNode& value)> on_entry;
 };
 
 // Every document of `text`. Aliases are expanded into copies of their anchor's node.
-ParsedYaml parse_yaml(std::string_view text);
+ParsedYaml parse_yaml(std::string_view text, const StreamedMapping* streamed = nullptr);
 
 }  // namespace keyway::model

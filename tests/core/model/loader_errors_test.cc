@@ -104,6 +104,34 @@ TEST(LoaderErrors, RejectsDuplicateModelsInOneFile) {
             load_errors("models:\n  User: {}\n  User: {}\n"));
 }
 
+TEST(LoaderErrors, ReadsEachModelOnceAndNotARepeatedOne) {
+  EXPECT_EQ("schema.yaml:2:7: unknown key 'x' in model 'A'\n"
+            "schema.yaml:3:3: duplicate key 'A' in models (first at line 2, column 3)\n"
+            "schema.yaml:4:7: unknown key 'y' in model 'B'",
+            load_errors("models:\n  A: {x: 1}\n  A: {z: 1}\n  B: {y: 2}\n"));
+}
+
+TEST(LoaderErrors, ReportsOnlyASyntaxErrorAfterTheModels) {
+  // The models are read as they are parsed; those read before the error are
+  // dropped with what they reported.
+  EXPECT_EQ("schema.yaml:4:1: invalid YAML: did not find expected key (while parsing a block "
+            "mapping started at line 1, column 1)",
+            load_errors("models:\n  User: {fields: {name: txt}}\n  Post: {}\n- oops\n"));
+}
+
+TEST(LoaderErrors, ReadsOnlyTheFirstModelsMapping) {
+  EXPECT_EQ("schema.yaml:1:14: unknown key 'feilds' in model 'A'\n"
+            "schema.yaml:2:1: duplicate key 'models' at the top level (first at line 1, column "
+            "1)",
+            load_errors("models: {A: {feilds: {}}}\nmodels: {B: {bad: 1}}\n"));
+}
+
+TEST(LoaderErrors, ReadsModelsThroughAnAlias) {
+  EXPECT_EQ("schema.yaml:1:1: unknown key 'x' at the top level\n"
+            "schema.yaml:2:26: unknown type 'tex' in field 'title' of model 'Post'",
+            load_errors("x: &all\n  Post: {fields: {title: tex}}\nmodels: *all\n"));
+}
+
 TEST(LoaderErrors, RejectsUnknownModelKeys) {
   EXPECT_EQ("schema.yaml:3:5: unknown key 'feilds' in model 'User'",
             load_errors("models:\n  User:\n    feilds: {}\n"));

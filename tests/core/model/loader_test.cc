@@ -265,6 +265,21 @@ TEST(Loader, AppliesTheFileAppToItsModels) {
   EXPECT_EQ(std::nullopt, load("models:\n  Post: {}\n").models.at(0).app);
 }
 
+TEST(Loader, AppliesAnAppWrittenAfterTheModels) {
+  // The models are read while the file is parsed, before `app` is met.
+  const Schema schema = load("models:\n  Post: {}\n  Tag: {}\napp: blog\n");
+  ASSERT_EQ(2u, schema.models.size());
+  EXPECT_EQ("blog", schema.models.at(0).app);
+  EXPECT_EQ("blog", schema.models.at(1).app);
+}
+
+TEST(Loader, ReadsModelsBehindAnAnchor) {
+  // An anchored `models` is kept whole in the tree (an alias may copy it).
+  const Schema schema = load("models: &all\n  Post: {fields: {title: text}}\n");
+  ASSERT_EQ(1u, schema.models.size());
+  EXPECT_EQ("title", schema.models.at(0).fields.at(0).name);
+}
+
 TEST(Loader, RecordsWhereModelsAndFieldsAreWritten) {
   const Schema schema = load(R"(models:
   User:

@@ -345,6 +345,21 @@ TEST(Validator, RejectsIdentifiersLongerThanTheLimit) {
                         options));
 }
 
+TEST(Validator, CountsTheAppInTableNamesWhereverItIsWritten) {
+  // Models are checked as they are read, and `app` may come after them.
+  LoadOptions options;
+  options.max_identifier_length = 10;
+  EXPECT_EQ("", load_errors("app: shop\nmodels:\n  Order: {}\n", options));
+  EXPECT_EQ("", load_errors("models:\n  Order: {}\napp: shop\n", options));
+  options.max_identifier_length = 9;
+  EXPECT_EQ("schema.yaml:3:3: table name 'shop_order' of model 'Order' is 10 characters long, "
+            "over the limit of 9",
+            load_errors("app: shop\nmodels:\n  Order: {}\n", options));
+  EXPECT_EQ("schema.yaml:2:3: table name 'shop_order' of model 'Order' is 10 characters long, "
+            "over the limit of 9",
+            load_errors("models:\n  Order: {}\napp: shop\n", options));
+}
+
 TEST(Validator, NamesTheWrittenIdentifierWhenItIsTooLong) {
   LoadOptions options;
   options.max_identifier_length = 5;

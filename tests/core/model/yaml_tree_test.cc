@@ -3,6 +3,7 @@
 #include "core/model/yaml_tree.h"
 
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -108,6 +109,45 @@ TEST(YamlTree, ReadsEveryDocument) {
   ASSERT_EQ(2u, parsed.documents.size());
   EXPECT_EQ("3:1", mark_text(parsed.documents[1].mark()));
   EXPECT_TRUE(parse_yaml("# only a comment\n").documents.empty());
+}
+
+TEST(YamlTree, HandsOverTheEntriesOfAStreamedMapping) {
+  std::vector<std::string> seen;
+  const StreamedMapping streamed{"models", [&](const YamlNode& key, const YamlNode& value) {
+                                   seen.push_back(key.text() + "@" + mark_text(key.mark()) + "=" +
+                                                  std::to_string(value.size()));
+                                 }};
+  const ParsedYaml parsed =
+      parse_yaml("app: x\nmodels:\n  A: {f: 1}\n  A: {}\n  [l]: {f: 1, g: 2}\nmodels: {B: {}}\n"
+                 "---\nmodels: {C: {}}\n",
+                 &streamed);
+  ASSERT_FALSE(parsed.error);
+  EXPECT_TRUE(parsed.streamed);
+  // Every entry of the first `models` of the first document, in order, repeated and
+  // non-string keys included; nothing of the second `models` or document.
+  EXPECT_EQ((std::vector<std::string>{"A@3:3=1", "A@4:3=0", "@5:3=2"}), seen);
+  const YamlNode& root = parsed.documents.at(0);
+  ASSERT_EQ(3u, root.size());
+  EXPECT_TRUE(root.value(1).is_mapping());
+  EXPECT_EQ(0u, root.value(1).size()) << "handed over, not kept";
+  EXPECT_EQ("3:3", mark_text(root.value(1).mark()));
+  EXPECT_EQ(1u, root.value(2).size()) << "a repeated key's value is kept";
+  EXPECT_EQ(1u, parsed.documents.at(1).value(0).size());
+}
+
+TEST(YamlTree, KeepsAnAnchoredOrNonMappingValueWhole) {
+  int calls = 0;
+  const StreamedMapping streamed{"models", [&](const YamlNode&, const YamlNode&) { ++calls; }};
+  const ParsedYaml anchored = parse_yaml("models: &m {A: {}}\ncopy: *m\n", &streamed);
+  ASSERT_FALSE(anchored.error);
+  EXPECT_FALSE(anchored.streamed);
+  EXPECT_EQ(1u, anchored.documents.at(0).value(0).size());
+  EXPECT_EQ(1u, anchored.documents.at(0).value(1).size());
+  const ParsedYaml list = parse_yaml("models: [A]\n", &streamed);
+  EXPECT_FALSE(list.streamed);
+  const ParsedYaml nested = parse_yaml("x: {models: {A: {}}}\n", &streamed);
+  EXPECT_FALSE(nested.streamed);
+  EXPECT_EQ(0, calls);
 }
 
 TEST(YamlTree, ReportsSyntaxErrorsWithTheirContext) {
