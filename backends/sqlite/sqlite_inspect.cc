@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -41,20 +42,41 @@ constexpr const char* kTableFilter =
     R"( AND m.name NOT LIKE 'keyway\_%' ESCAPE '\' AND m.name NOT LIKE '\_keyway\_%' ESCAPE '\')"
     R"( AND m.sql NOT LIKE 'CREATE VIRTUAL TABLE%')";
 
-bool is_skipped(const std::string& name) {
-  const std::string lower = lower_ascii(name);
-  return lower.starts_with("sqlite_") || lower.starts_with("keyway_") ||
-         lower.starts_with("_keyway_");
+char lower_char(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// lower_ascii(a) == lower_ascii(b), without the copies: SQLite compares
+// identifiers so, and inspection compares one per column of each index and
+// foreign key.
+bool equal_ci(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (lower_char(a[i]) != lower_char(b[i])) return false;
+  }
+  return true;
 }
 
-bool is_virtual(const std::string& sql) {
-  return lower_ascii(sql.substr(0, 20)) == "create virtual table";
+bool equal_ci(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](const std::string& x, const std::string& y) { return equal_ci(x, y); });
 }
+
+// `lower` is lower-case.
+bool starts_with_ci(std::string_view text, std::string_view lower) {
+  return text.size() >= lower.size() && equal_ci(text.substr(0, lower.size()), lower);
+}
+
+bool is_skipped(const std::string& name) {
+  return starts_with_ci(name, "sqlite_") || starts_with_ci(name, "keyway_") ||
+         starts_with_ci(name, "_keyway_");
+}
+
+bool is_virtual(const std::string& sql) { return starts_with_ci(sql, "create virtual table"); }
 
 // A shadow table holds a virtual table's data (FTS3/4/5, R*Tree): it is named
 // <virtual table>_<suffix> and belongs to its virtual table, so it is not
 // reported on its own (https://www.sqlite.org/vtab.html#the_xshadowname_method).
 bool is_shadow(const std::string& name, const std::unordered_set<std::string>& virtual_tables) {
+  if (virtual_tables.empty()) return false;
   static const std::unordered_set<std::string> kSuffixes = {
       "content", "segments", "segdir", "docsize", "stat",   "data",
       "idx",     "config",   "node",   "rowid",   "parent"};
@@ -98,13 +120,6 @@ long long integer_at(const soci::row& row, std::size_t i) {
   }
 }
 
-std::vector<std::string> lowered(const std::vector<std::string>& names) {
-  std::vector<std::string> out;
-  out.reserve(names.size());
-  for (const auto& n : names) out.push_back(lower_ascii(n));
-  return out;
-}
-
 // A JSON array of strings, for json_each().
 std::string json_array(const std::vector<std::string>& items) {
   std::string out = "[";
@@ -134,6 +149,14 @@ schema::Action parse_action(const std::string& text) {
   if (a == "set default") return schema::Action::kSetDefault;
   return schema::Action::kNoAction;
 }
+
+// An index as sqlite_master lists it.
+struct IndexObject {
+  std::string name;
+  std::string table;
+  std::string sql;  // empty for an autoindex
+  std::optional<std::vector<std::string>> columns;  // read from `sql`, when it gives them
+};
 
 struct TableState {
   schema::Table table;
@@ -192,6 +215,13 @@ class Inspector {
     return it == by_name_.end() ? nullptr : &tables_[it->second];
   }
 
+  // The place of a table in tables_, or kNoTable.
+  static constexpr std::size_t kNoTable = static_cast<std::size_t>(-1);
+  std::size_t position(const std::string& name) const {
+    auto it = by_name_.find(name);
+    return it == by_name_.end() ? kNoTable : it->second;
+  }
+
   // A table a foreign key names, as written: SQLite matches it case-insensitively.
   TableState* find_referenced(const std::string& name) {
     auto it = by_lower_name_.find(lower_ascii(name));
@@ -229,8 +259,9 @@ class Inspector {
       if (o.type == "view") {
         db_.unmanaged.push_back("view " + o.name);
       } else if (o.type == "index") {
-        if (!o.sql.empty()) index_sql_[o.name] = o.sql;
-        index_table_[o.name] = o.table;
+        if (index_by_name_.try_emplace(o.name, indexes_.size()).second) {
+          indexes_.push_back(IndexObject{o.name, o.table, o.sql, std::nullopt});
+        }
       } else if (o.type == "trigger" && !is_skipped(o.table)) {
         const bool on_view = views.contains(lower_ascii(o.table));
         db_.unmanaged.push_back(
@@ -301,7 +332,6 @@ class Inspector {
   }
 
   struct IndexRows {
-    std::string table;
     std::string name;
     bool unique = false;
     std::string origin;
@@ -312,18 +342,16 @@ class Inspector {
 
   // The key columns of an index whose CREATE INDEX text names only columns of
   // its table, as the table spells them (as pragma_index_xinfo reports them).
-  std::optional<std::vector<std::string>> columns_from_text(const std::string& index) {
-    const auto sql = index_sql_.find(index);
-    const auto table = index_table_.find(index);
-    if (sql == index_sql_.end() || table == index_table_.end()) return std::nullopt;
-    const TableState* t = find(table->second);
+  std::optional<std::vector<std::string>> columns_from_text(const IndexObject& index) {
+    if (index.sql.empty()) return std::nullopt;
+    const TableState* t = find(index.table);
     if (t == nullptr) return std::nullopt;
-    std::optional<std::vector<std::string>> columns = written_index_columns(sql->second);
+    std::optional<std::vector<std::string>> columns = written_index_columns(index.sql);
     if (!columns) return std::nullopt;
     for (std::string& written : *columns) {
       const schema::Column* column = nullptr;
       for (const schema::Column& c : t->table.columns) {
-        if (lower_ascii(c.name) == lower_ascii(written)) column = &c;
+        if (equal_ci(c.name, written)) column = &c;
       }
       if (column == nullptr) return std::nullopt;  // rowid, a string, a hidden column...
       written = column->name;
@@ -334,19 +362,18 @@ class Inspector {
   // One query in two parts: pragma_index_list for every table, and
   // pragma_index_xinfo only for the indexes whose columns the CREATE INDEX
   // text does not give (autoindexes of UNIQUE constraints, expressions,
-  // COLLATE, ...), named in a JSON array. The second part's rows, with no
-  // table, sort first.
+  // COLLATE, ...), named in a JSON array. No ORDER BY: sorting the rows of
+  // the whole schema cost n log n. The pragmas are the inner loops of their
+  // joins, so a table's indexes come together, and an index's columns
+  // together; each table's indexes are resolved after every row is read, in
+  // the order of their names, as the sorted query gave them.
   void read_indexes() {
-    std::unordered_map<std::string, std::vector<std::string>> from_text;
     std::vector<std::string> need_pragma;
-    for (const auto& [index, table] : index_table_) {
-      if (auto columns = columns_from_text(index)) {
-        from_text.emplace(index, std::move(*columns));
-      } else {
-        need_pragma.push_back(index);
-      }
+    for (IndexObject& index : indexes_) {
+      index.columns = columns_from_text(index);
+      // The indexes of tables left out (keyway's history...) are not asked for.
+      if (!index.columns && position(index.table) != kNoTable) need_pragma.push_back(index.name);
     }
-    std::sort(need_pragma.begin(), need_pragma.end());
     const std::string need = json_array(need_pragma);
     const std::string select = fmt::format(
         R"(SELECT m.name, il.name, il."unique", il.origin, il.partial, NULL, NULL, NULL)"
@@ -354,47 +381,76 @@ class Inspector {
         R"( WHERE {} AND il.origin <> 'pk')"
         R"( UNION ALL SELECT NULL, j.value, NULL, NULL, NULL, ii.cid, ii.name, ii.seqno)"
         R"( FROM json_each(:need) AS j JOIN pragma_index_xinfo(j.value, 'main') AS ii)"
-        R"( WHERE ii."key" = 1)"
-        R"( ORDER BY 1, 2, 8)",
+        R"( WHERE ii."key" = 1)",
         kTableFilter);
-    struct PragmaColumns {
-      std::vector<std::string> columns;
-      bool expression = false;
+    struct KeyColumn {
+      long long seqno;
+      long long cid;
+      std::string name;
     };
-    std::unordered_map<std::string, PragmaColumns> from_pragma;
+    std::unordered_map<std::string, std::vector<KeyColumn>> from_pragma;  // index -> its columns
+    from_pragma.reserve(need_pragma.size());
+    std::vector<std::vector<IndexRows>> by_table(tables_.size());
+    std::string current_table;
+    std::size_t table = kNoTable;
+    std::vector<KeyColumn>* current_index = nullptr;
+    std::string current_index_name;
     soci::rowset<soci::row> rows = (session_.prepare << select, soci::use(need, "need"));
     for (const soci::row& row : rows) {
-      const std::string name = string_at(row, 1);
+      std::string name = string_at(row, 1);
       if (row.get_indicator(0) == soci::i_null) {
-        PragmaColumns& index = from_pragma[name];
-        // cid -2 is an expression; -1 the rowid, which keyway cannot name either.
-        if (integer_at(row, 5) < 0) {
-          index.expression = true;
-        } else {
-          index.columns.push_back(string_at(row, 6));
+        if (current_index == nullptr || name != current_index_name) {
+          current_index = &from_pragma[name];
+          current_index_name = std::move(name);
         }
+        current_index->push_back(
+            KeyColumn{integer_at(row, 7), integer_at(row, 5), string_at(row, 6)});
         continue;
       }
-      IndexRows index{string_at(row, 0), name, integer_at(row, 2) != 0, string_at(row, 3),
-                      integer_at(row, 4) != 0, false, {}};
-      if (auto it = from_text.find(name); it != from_text.end()) {
-        index.columns = it->second;
-      } else if (auto it = from_pragma.find(name); it != from_pragma.end()) {
-        index.columns = it->second.columns;
-        index.expression = it->second.expression;
+      std::string table_name = string_at(row, 0);
+      if (current_table.empty() || table_name != current_table) {
+        table = position(table_name);
+        current_table = std::move(table_name);
       }
-      add_index(index);
+      if (table == kNoTable) continue;
+      by_table[table].push_back(IndexRows{std::move(name), integer_at(row, 2) != 0,
+                                          string_at(row, 3), integer_at(row, 4) != 0, false, {}});
+    }
+    for (std::size_t i = 0; i < tables_.size(); ++i) {
+      std::vector<IndexRows>& indexes = by_table[i];
+      std::sort(indexes.begin(), indexes.end(),
+                [](const IndexRows& a, const IndexRows& b) { return a.name < b.name; });
+      for (IndexRows& index : indexes) {
+        const auto object = index_by_name_.find(index.name);
+        if (object != index_by_name_.end() && indexes_[object->second].columns) {
+          index.columns = *indexes_[object->second].columns;
+        } else if (auto it = from_pragma.find(index.name); it != from_pragma.end()) {
+          std::vector<KeyColumn>& key = it->second;
+          std::stable_sort(key.begin(), key.end(), [](const KeyColumn& a, const KeyColumn& b) {
+            return a.seqno < b.seqno;
+          });
+          for (KeyColumn& column : key) {
+            // cid -2 is an expression; -1 the rowid, which keyway cannot name either.
+            if (column.cid < 0) {
+              index.expression = true;
+            } else {
+              index.columns.push_back(column.name);
+            }
+          }
+        }
+        add_index(tables_[i], index);
+      }
     }
   }
 
-  void add_index(const IndexRows& rows) {
-    TableState* t = find(rows.table);
-    if (t == nullptr) return;
+  void add_index(TableState& state, const IndexRows& rows) {
+    TableState* t = &state;
     if (rows.partial || rows.expression) {
       t->table.unmanaged.push_back(
           fmt::format("{} index {}", rows.partial ? "partial" : "expression", rows.name));
-      if (auto it = index_sql_.find(rows.name); it != index_sql_.end()) {
-        t->table.recreate_sql.push_back(it->second);
+      if (auto it = index_by_name_.find(rows.name); it != index_by_name_.end()) {
+        const std::string& sql = indexes_[it->second].sql;
+        if (!sql.empty()) t->table.recreate_sql.push_back(sql);
       }
       return;
     }
@@ -406,15 +462,23 @@ class Inspector {
     if (rows.origin == "u") {      // sqlite_autoindex_* of a UNIQUE constraint
       name = schema::constraint_name(t->table.name, rows.columns, "key");
       for (const ParsedUnique& u : t->parsed.uniques) {
-        if (u.name && lowered(u.columns) == lowered(rows.columns)) name = *u.name;
+        if (u.name && equal_ci(u.columns, rows.columns)) name = *u.name;
       }
     }
     t->table.uniques.push_back({name, rows.columns});
   }
 
-  struct ForeignKeyRows {
-    std::string table;
+  struct ForeignKeyRow {
     long long id = 0;
+    long long seq = 0;
+    std::string ref_table;
+    std::string column;
+    std::optional<std::string> ref_column;
+    std::string on_update;
+    std::string on_delete;
+  };
+
+  struct ForeignKeyRows {
     std::string ref_table;
     std::vector<std::string> columns;
     std::vector<std::optional<std::string>> ref_columns;
@@ -422,32 +486,53 @@ class Inspector {
     std::string on_delete;
   };
 
+  // No ORDER BY, as in read_indexes(): a table's rows come together; each
+  // table's are put in the order the sorted query gave, id DESC, seq.
   void read_foreign_keys() {
     const std::string select = fmt::format(
-        R"(SELECT m.name, f.id, f."table", f."from", f."to", f.on_update, f.on_delete)"
+        R"(SELECT m.name, f.id, f."table", f."from", f."to", f.on_update, f.on_delete, f.seq)"
         R"( FROM main.sqlite_master AS m JOIN pragma_foreign_key_list(m.name, 'main') AS f)"
-        R"( WHERE {} ORDER BY m.name, f.id DESC, f.seq)",
+        R"( WHERE {})",
         kTableFilter);
+    std::vector<std::vector<ForeignKeyRow>> by_table(tables_.size());
+    std::string current_table;
+    std::size_t table = kNoTable;
+    for (const soci::row& row : query(select)) {
+      std::string table_name = string_at(row, 0);
+      if (current_table.empty() || table_name != current_table) {
+        table = position(table_name);
+        current_table = std::move(table_name);
+      }
+      if (table == kNoTable) continue;
+      by_table[table].push_back(ForeignKeyRow{integer_at(row, 1), integer_at(row, 7),
+                                              string_at(row, 2), string_at(row, 3),
+                                              text_at(row, 4), string_at(row, 5),
+                                              string_at(row, 6)});
+    }
     // SQLite numbers foreign keys from the last declared, so id DESC is the
     // order of declaration, the order the CREATE TABLE text is matched in.
-    std::optional<ForeignKeyRows> current;
-    for (const soci::row& row : query(select)) {
-      const std::string table = string_at(row, 0);
-      const long long id = integer_at(row, 1);
-      if (!current || current->table != table || current->id != id) {
-        if (current) add_foreign_key(*current);
-        current = ForeignKeyRows{table,          id, string_at(row, 2), {}, {},
-                                 string_at(row, 5), string_at(row, 6)};
+    for (std::size_t i = 0; i < tables_.size(); ++i) {
+      std::vector<ForeignKeyRow>& rows = by_table[i];
+      std::stable_sort(rows.begin(), rows.end(),
+                       [](const ForeignKeyRow& a, const ForeignKeyRow& b) {
+                         return a.id != b.id ? a.id > b.id : a.seq < b.seq;
+                       });
+      for (std::size_t first = 0; first < rows.size();) {
+        ForeignKeyRows key{std::move(rows[first].ref_table), {}, {},
+                           std::move(rows[first].on_update), std::move(rows[first].on_delete)};
+        std::size_t end = first;
+        for (; end < rows.size() && rows[end].id == rows[first].id; ++end) {
+          key.columns.push_back(std::move(rows[end].column));
+          key.ref_columns.push_back(std::move(rows[end].ref_column));
+        }
+        add_foreign_key(tables_[i], key);
+        first = end;
       }
-      current->columns.push_back(string_at(row, 3));
-      current->ref_columns.push_back(text_at(row, 4));
     }
-    if (current) add_foreign_key(*current);
   }
 
-  void add_foreign_key(const ForeignKeyRows& rows) {
-    TableState* t = find(rows.table);
-    if (t == nullptr) return;
+  void add_foreign_key(TableState& state, const ForeignKeyRows& rows) {
+    TableState* t = &state;
     schema::ForeignKey fk;
     fk.columns = rows.columns;
     fk.on_delete = parse_action(rows.on_delete);
@@ -463,7 +548,7 @@ class Inspector {
         fk.ref_columns.push_back(*written);
         if (parent == nullptr) continue;
         for (const schema::Column& c : parent->table.columns) {
-          if (lower_ascii(c.name) == lower_ascii(*written)) fk.ref_columns.back() = c.name;
+          if (equal_ci(c.name, *written)) fk.ref_columns.back() = c.name;
         }
       }
     }
@@ -478,17 +563,19 @@ class Inspector {
   // The first clause of the CREATE TABLE text not matched yet that has the
   // same columns and referenced table (and referenced columns, when written).
   const ParsedForeignKey* match_written(TableState& t, const ForeignKeyRows& rows) {
-    const auto columns = lowered(rows.columns);
     for (std::size_t i = 0; i < t.parsed.foreign_keys.size(); ++i) {
       const ParsedForeignKey& written = t.parsed.foreign_keys[i];
-      if (t.parsed_fk_used[i] || lowered(written.columns) != columns ||
-          lower_ascii(written.ref_table) != lower_ascii(rows.ref_table)) {
+      if (t.parsed_fk_used[i] || !equal_ci(written.columns, rows.columns) ||
+          !equal_ci(written.ref_table, rows.ref_table)) {
         continue;
       }
-      if (!written.ref_columns.empty()) {
-        std::vector<std::string> ref;
-        for (const auto& c : rows.ref_columns) ref.push_back(lower_ascii(c.value_or("")));
-        if (lowered(written.ref_columns) != ref) continue;
+      if (!written.ref_columns.empty() &&
+          !std::equal(written.ref_columns.begin(), written.ref_columns.end(),
+                      rows.ref_columns.begin(), rows.ref_columns.end(),
+                      [](const std::string& w, const std::optional<std::string>& c) {
+                        return equal_ci(w, c ? std::string_view(*c) : std::string_view());
+                      })) {
+        continue;
       }
       t.parsed_fk_used[i] = true;
       return &written;
@@ -522,7 +609,15 @@ class Inspector {
   }
 
   schema::Database finish() {
-    for (TableState& t : tables_) {
+    // Tables by name: the names, copied side by side with their places, are
+    // sorted, and each table is moved once, not at every step of the sort.
+    std::vector<std::pair<std::string, std::size_t>> order;
+    order.reserve(tables_.size());
+    for (std::size_t i = 0; i < tables_.size(); ++i) order.emplace_back(tables_[i].table.name, i);
+    std::sort(order.begin(), order.end());
+    db_.tables.reserve(tables_.size());
+    for (const auto& [name, i] : order) {
+      TableState& t = tables_[i];
       add_checks(t);
       auto by_name = [](const auto& a, const auto& b) { return a.name < b.name; };
       std::sort(t.table.uniques.begin(), t.table.uniques.end(), by_name);
@@ -530,8 +625,6 @@ class Inspector {
       std::sort(t.table.unmanaged.begin(), t.table.unmanaged.end());
       db_.tables.push_back(std::move(t.table));
     }
-    std::sort(db_.tables.begin(), db_.tables.end(),
-              [](const schema::Table& a, const schema::Table& b) { return a.name < b.name; });
     std::sort(db_.unmanaged.begin(), db_.unmanaged.end());
     return std::move(db_);
   }
@@ -541,8 +634,8 @@ class Inspector {
   std::vector<TableState> tables_;
   std::unordered_map<std::string, std::size_t> by_name_;
   std::unordered_map<std::string, std::size_t> by_lower_name_;
-  std::unordered_map<std::string, std::string> index_sql_;
-  std::unordered_map<std::string, std::string> index_table_;  // index -> its table
+  std::vector<IndexObject> indexes_;                         // in sqlite_master's order
+  std::unordered_map<std::string, std::size_t> index_by_name_;  // index -> its place
 };
 
 }  // namespace

@@ -286,6 +286,58 @@ TEST_F(SqliteInspect, TablesAreSortedByName) {
   EXPECT_EQ(table_names(), (std::vector<std::string>{"Mid", "alpha", "beta", "zeta"}));
 }
 
+// Indexes and foreign keys are read without sorting the whole schema's rows:
+// each table's are gathered, then put in order. Tables created out of name
+// order, several of each per table, and columns in an order of their own.
+TEST_F(SqliteInspect, EachTablesIndexesAndForeignKeysComeInOrderWhateverTheTableOrder) {
+  create(R"(CREATE TABLE zeta (a text, b text, c text, d text, UNIQUE (c, a), UNIQUE (b));
+            CREATE INDEX zeta_z ON zeta (d, b);
+            CREATE INDEX zeta_a ON zeta (b COLLATE NOCASE, a);
+            CREATE TABLE alpha (x text, y text, z text, w integer,
+              FOREIGN KEY (y, x) REFERENCES zeta (c, a) ON DELETE CASCADE,
+              FOREIGN KEY (z) REFERENCES zeta (b),
+              CONSTRAINT alpha_self FOREIGN KEY (w) REFERENCES alpha,
+              UNIQUE (z, y));
+            CREATE INDEX alpha_m ON alpha (z, x);
+            CREATE INDEX alpha_b ON alpha (lower(x));
+            CREATE TABLE mid (k integer PRIMARY KEY, v text REFERENCES zeta (b));)");
+  EXPECT_EQ(table_names(), (std::vector<std::string>{"alpha", "mid", "zeta"}));
+
+  const schema::Table alpha = table("alpha");
+  ASSERT_EQ(alpha.foreign_keys.size(), 3u);  // in the order written
+  EXPECT_EQ(alpha.foreign_keys[0].name, "alpha_y_x_fkey");
+  EXPECT_EQ(alpha.foreign_keys[0].columns, (std::vector<std::string>{"y", "x"}));
+  EXPECT_EQ(alpha.foreign_keys[0].ref_table, "zeta");
+  EXPECT_EQ(alpha.foreign_keys[0].ref_columns, (std::vector<std::string>{"c", "a"}));
+  EXPECT_EQ(alpha.foreign_keys[0].on_delete, Action::kCascade);
+  EXPECT_EQ(alpha.foreign_keys[1].name, "alpha_z_fkey");
+  EXPECT_EQ(alpha.foreign_keys[1].ref_columns, std::vector<std::string>{"b"});
+  EXPECT_EQ(alpha.foreign_keys[2].name, "alpha_self");
+  EXPECT_EQ(alpha.foreign_keys[2].ref_table, "alpha");
+  ASSERT_EQ(alpha.indexes.size(), 1u);
+  EXPECT_EQ(alpha.indexes[0].name, "alpha_m");
+  EXPECT_EQ(alpha.indexes[0].columns, (std::vector<std::string>{"z", "x"}));
+  EXPECT_EQ(alpha.unmanaged, std::vector<std::string>{"expression index alpha_b"});
+  ASSERT_EQ(alpha.uniques.size(), 1u);
+  EXPECT_EQ(alpha.uniques[0].name, "alpha_z_y_key");
+  EXPECT_EQ(alpha.uniques[0].columns, (std::vector<std::string>{"z", "y"}));
+
+  const schema::Table zeta = table("zeta");
+  ASSERT_EQ(zeta.uniques.size(), 2u);  // sorted by name
+  EXPECT_EQ(zeta.uniques[0].name, "zeta_b_key");
+  EXPECT_EQ(zeta.uniques[1].name, "zeta_c_a_key");
+  EXPECT_EQ(zeta.uniques[1].columns, (std::vector<std::string>{"c", "a"}));
+  ASSERT_EQ(zeta.indexes.size(), 2u);
+  EXPECT_EQ(zeta.indexes[0].name, "zeta_a");
+  EXPECT_EQ(zeta.indexes[0].columns, (std::vector<std::string>{"b", "a"}));
+  EXPECT_EQ(zeta.indexes[1].name, "zeta_z");
+  EXPECT_EQ(zeta.indexes[1].columns, (std::vector<std::string>{"d", "b"}));
+
+  const schema::Table mid = table("mid");
+  ASSERT_EQ(mid.foreign_keys.size(), 1u);
+  EXPECT_EQ(mid.foreign_keys[0].columns, std::vector<std::string>{"v"});
+}
+
 TEST_F(SqliteInspect, EmptyDatabaseHasNoTables) {
   const schema::Database db = inspect(session_);
   EXPECT_TRUE(db.tables.empty());
