@@ -53,6 +53,34 @@ models:
       title: {type: char, max_length: 200}
 )";
 
+// Course.students as a foreign_key, a many_to_many, and one through Enrollment.
+const char* kCourseWithForeignKey = R"(
+models:
+  Student: {fields: {name: text}}
+  Course:
+    fields:
+      students: {type: foreign_key, to: Student, on_delete: cascade, null: true}
+)";
+const char* kCourseWithManyToMany = R"(
+models:
+  Student: {fields: {name: text}}
+  Course:
+    fields:
+      students: {type: many_to_many, to: Student}
+)";
+const char* kCourseThroughEnrollment = R"(
+models:
+  Student: {fields: {name: text}}
+  Course:
+    fields:
+      students: {type: many_to_many, to: Student, through: Enrollment}
+  Enrollment:
+    fields:
+      course: {type: foreign_key, to: Course, on_delete: cascade}
+      student: {type: foreign_key, to: Student, on_delete: cascade}
+      grade: {type: integer, null: true}
+)";
+
 TEST(Differ, SameSchemaHasNoChanges) {
   EXPECT_TRUE(described(lowered(kBlog), lowered(kBlog)).empty());
 }
@@ -160,20 +188,8 @@ TEST(Differ, RenameHintMatchingNothingIsAnError) {
 }
 
 TEST(Differ, ForeignKeyToManyToManyCopiesTheLinksBeforeDroppingTheColumn) {
-  const char* fk = R"(
-models:
-  Student: {fields: {name: text}}
-  Course:
-    fields:
-      students: {type: foreign_key, to: Student, on_delete: cascade, null: true}
-)";
-  const char* m2m = R"(
-models:
-  Student: {fields: {name: text}}
-  Course:
-    fields:
-      students: {type: many_to_many, to: Student}
-)";
+  const char* fk = kCourseWithForeignKey;
+  const char* m2m = kCourseWithManyToMany;
   EXPECT_EQ(described(lowered(fk), lowered(m2m)),
             (std::vector<std::string>{
                 "drop foreign key course.students_id → student.id ON DELETE CASCADE",
@@ -192,25 +208,8 @@ models:
 }
 
 TEST(Differ, AddingThroughToAManyToManyKeepsItsRows) {
-  const char* implicit = R"(
-models:
-  Student: {fields: {name: text}}
-  Course:
-    fields:
-      students: {type: many_to_many, to: Student}
-)";
-  const char* through = R"(
-models:
-  Student: {fields: {name: text}}
-  Course:
-    fields:
-      students: {type: many_to_many, to: Student, through: Enrollment}
-  Enrollment:
-    fields:
-      course: {type: foreign_key, to: Course, on_delete: cascade}
-      student: {type: foreign_key, to: Student, on_delete: cascade}
-      grade: {type: integer, null: true}
-)";
+  const char* implicit = kCourseWithManyToMany;
+  const char* through = kCourseThroughEnrollment;
   EXPECT_EQ(described(lowered(implicit), lowered(through)),
             (std::vector<std::string>{
                 "create table enrollment",
@@ -344,31 +343,9 @@ TEST(Differ, KeysPointingAtARenamedTableAreKept) {
 }
 
 TEST(Differ, LinksAreKeptWhateverOrderTheTablesStandIn) {
-  const char* fk = R"(
-models:
-  Student: {fields: {name: text}}
-  Course:
-    fields:
-      students: {type: foreign_key, to: Student, on_delete: cascade, null: true}
-)";
-  const char* m2m = R"(
-models:
-  Student: {fields: {name: text}}
-  Course:
-    fields:
-      students: {type: many_to_many, to: Student}
-)";
-  const char* through = R"(
-models:
-  Student: {fields: {name: text}}
-  Course:
-    fields:
-      students: {type: many_to_many, to: Student, through: Enrollment}
-  Enrollment:
-    fields:
-      course: {type: foreign_key, to: Course, on_delete: cascade}
-      student: {type: foreign_key, to: Student, on_delete: cascade}
-)";
+  const char* fk = kCourseWithForeignKey;
+  const char* m2m = kCourseWithManyToMany;
+  const char* through = kCourseThroughEnrollment;
   const auto reversed = [](schema::Database db) {
     std::reverse(db.tables.begin(), db.tables.end());
     return db;
