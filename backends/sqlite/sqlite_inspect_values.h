@@ -1,5 +1,5 @@
-// What SQLite inspection reads its rows with: values whatever type SOCI
-// guessed for their column, names compared as SQLite compares them (ASCII
+// What SQLite inspection (and sqlite_messages' text_at) reads rows with:
+// values whatever type SOCI guessed for their column, names compared as SQLite compares them (ASCII
 // case-insensitively), and the JSON arrays its queries hand to json_each().
 #pragma once
 

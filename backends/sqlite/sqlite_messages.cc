@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "backends/sqlite/sqlite_inspect_values.h"
+#include "core/errors.h"
+
 namespace keyway::backends::sqlite {
 
 namespace {
@@ -22,14 +25,10 @@ std::string sqlite_message(const soci::soci_error& error) {
 }
 
 std::string text_at(const soci::row& row, std::size_t i) {
-  if (row.get_indicator(i) == soci::i_null) return "NULL";
-  switch (row.get_properties(i).get_data_type()) {
-    case soci::dt_string: return row.get<std::string>(i);
-    case soci::dt_integer: return std::to_string(row.get<int>(i));
-    case soci::dt_long_long: return std::to_string(row.get<long long>(i));
-    case soci::dt_unsigned_long_long: return std::to_string(row.get<unsigned long long>(i));
-    case soci::dt_double: return fmt::format("{}", row.get<double>(i));
-    default: return "?";
+  try {
+    return value_at(row, i).value_or("NULL");
+  } catch (const DatabaseError&) {
+    return "?";  // a value of a type the row reader does not know
   }
 }
 
