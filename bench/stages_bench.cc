@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <benchmark/benchmark.h>
@@ -72,20 +73,33 @@ void register_stages(const Inputs& in) {
     for (auto _ : state) benchmark::DoNotOptimize(diff::diff(live, desired, driver->dialect()));
     state.counters["changes"] = static_cast<double>(changes.size());
   });
+  // order() and compare() take their inputs by value and the commands move
+  // theirs in: the copies are made with the clock stopped.
   stage("order", [](benchmark::State& state) {
-    for (auto _ : state) benchmark::DoNotOptimize(plan::order(changes, driver->dialect()));
+    for (auto _ : state) {
+      state.PauseTiming();
+      auto input = changes;
+      state.ResumeTiming();
+      benchmark::DoNotOptimize(plan::order(std::move(input), driver->dialect()));
+    }
   });
   stage("render", [](benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(driver->render(ordered, live, desired));
   });
-  stage("compare", [](benchmark::State& state) {
-    for (auto _ : state) benchmark::DoNotOptimize(cli::compare(*driver, live, desired));
-  });
-  stage("compare_both", [](benchmark::State& state) {
-    for (auto _ : state) {
-      benchmark::DoNotOptimize(cli::compare(*driver, live, desired, cli::Directions::kBoth));
-    }
-  });
+  auto compare_stage = [&stage](const char* name, cli::Directions directions) {
+    stage(name, [directions](benchmark::State& state) {
+      for (auto _ : state) {
+        state.PauseTiming();
+        auto from = live;
+        auto to = desired;
+        state.ResumeTiming();
+        benchmark::DoNotOptimize(
+            cli::compare(*driver, std::move(from), std::move(to), directions));
+      }
+    });
+  };
+  compare_stage("compare", cli::Directions::kForward);
+  compare_stage("compare_both", cli::Directions::kBoth);
 }
 
 // Takes --schema= and --db= out of argv, leaving the benchmark flags.
