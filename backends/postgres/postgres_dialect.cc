@@ -38,12 +38,13 @@ std::string PostgresDialect::type_sql(const ColumnType& type) const {
 
 ColumnType parse_format_type(const std::string& formatted) {
   const std::string t = schema::lower_ascii(formatted);
-  static const std::regex kVarchar(R"(^character varying\((\d+)\)$)");
-  static const std::regex kNumeric(R"(^numeric\((\d+),(\d+)\)$)");
-  std::smatch m;
-  if (std::regex_match(t, m, kVarchar)) return {TypeKind::kChar, std::stoi(m[1].str())};
-  if (std::regex_match(t, m, kNumeric)) {
-    return {TypeKind::kDecimal, 0, std::stoi(m[1].str()), std::stoi(m[2].str())};
+  if (const auto sized = schema::parse_sized_type(t)) {
+    if (sized->name == "character varying" && !sized->second) {
+      return {TypeKind::kChar, sized->first};
+    }
+    if (sized->name == "numeric" && sized->second) {
+      return {TypeKind::kDecimal, 0, sized->first, *sized->second};
+    }
   }
   if (t == "integer") return {TypeKind::kInteger};
   if (t == "bigint") return {TypeKind::kBigInteger};

@@ -3,10 +3,10 @@
 #include <cctype>
 #include <cstddef>
 #include <optional>
-#include <regex>
 #include <vector>
 
 #include "backends/postgres/postgres_dialect.h"
+#include "core/schema/sql_literal.h"
 
 namespace keyway::backends::postgres {
 
@@ -101,9 +101,16 @@ std::string strip_casts(std::string s, std::string* innermost_type) {
   }
 }
 
-bool is_number(const std::string& s) {
-  static const std::regex kNumber(R"(^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$)");
-  return std::regex_match(s, kNumber);
+// What PostgreSQL prints unquoted: ^[a-z_][a-z0-9_$]*$.
+bool is_bare_name(const std::string& name) {
+  const auto is_lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (name.empty() || !(is_lower(name[0]) || name[0] == '_')) return false;
+  for (std::size_t i = 1; i < name.size(); ++i) {
+    const char c = name[i];
+    if (!(is_lower(c) || is_digit(c) || c == '_' || c == '$')) return false;
+  }
+  return true;
 }
 
 bool is_numeric_type(const std::string& type) {
@@ -139,10 +146,10 @@ std::optional<std::string> choice_sql(const std::string& element) {
   std::string type;
   const std::string value = strip_casts(element, &type);
   if (const auto text = string_literal(value)) {
-    if (is_number(*text) && is_numeric_type(type)) return *text;
+    if (schema::is_sql_number(*text) && is_numeric_type(type)) return *text;
     return literal_sql({schema::Literal::Kind::kString, *text});
   }
-  if (is_number(value) || value == "true" || value == "false") return value;
+  if (schema::is_sql_number(value) || value == "true" || value == "false") return value;
   return std::nullopt;
 }
 
@@ -161,8 +168,7 @@ std::optional<std::string> column_name(const std::string& operand) {
     }
     return out;
   }
-  static const std::regex kBare(R"(^[a-z_][a-z0-9_$]*$)");
-  if (std::regex_match(name, kBare)) return name;
+  if (is_bare_name(name)) return name;
   return std::nullopt;
 }
 

@@ -1,7 +1,7 @@
 #include "backends/sqlite/sqlite_dialect.h"
 
-#include <cctype>
-#include <regex>
+#include <cstddef>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -38,22 +38,27 @@ std::string SqliteDialect::type_sql(const ColumnType& type) const {
 }
 
 ColumnType parse_declared_type(const std::string& declared) {
-  std::string t = schema::lower_ascii(declared);
-  // Collapse whitespace so "decimal (10, 2)" reads as "decimal(10,2)".
-  std::string compact;
-  for (char c : t) {
-    if (!std::isspace(static_cast<unsigned char>(c))) compact += c;
+  // Lower case without whitespace (std::isspace's six in the "C" locale), so
+  // "DECIMAL (10, 2)" reads as "decimal(10,2)". One string, allocated only for
+  // spellings past 15 characters (libstdc++'s short-string buffer).
+  std::string compact(declared.size(), '\0');
+  std::size_t size = 0;
+  for (const char c : declared) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) continue;  // \t \n \v \f \r
+    compact[size++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  static const std::regex kSized(R"(^(varchar|charactervarying|character|char|nvarchar)\((\d+)\)$)");
-  static const std::regex kDecimal(R"(^(decimal|numeric)\((\d+),(\d+)\)$)");
-  std::smatch m;
-  if (std::regex_match(compact, m, kSized)) {
-    const int n = std::stoi(m[2].str());
-    if ((m[1] == "char" || m[1] == "character") && n == 32) return {TypeKind::kUuid};
-    return {TypeKind::kChar, n};
-  }
-  if (std::regex_match(compact, m, kDecimal)) {
-    return {TypeKind::kDecimal, 0, std::stoi(m[2].str()), std::stoi(m[3].str())};
+  compact.resize(size);
+  if (const auto sized = schema::parse_sized_type(compact)) {
+    const std::string_view name = sized->name;
+    const bool is_char = name == "char" || name == "character";
+    if (!sized->second &&
+        (is_char || name == "varchar" || name == "charactervarying" || name == "nvarchar")) {
+      if (is_char && sized->first == 32) return {TypeKind::kUuid};
+      return {TypeKind::kChar, sized->first};
+    }
+    if (sized->second && (name == "decimal" || name == "numeric")) {
+      return {TypeKind::kDecimal, 0, sized->first, *sized->second};
+    }
   }
   if (compact == "integer" || compact == "int") return {TypeKind::kInteger};
   if (compact == "smallint") return {TypeKind::kSmallInteger};
