@@ -1,6 +1,8 @@
 #include "backends/postgres/postgres_dialect.h"
 
-#include <regex>
+#include <cstddef>
+#include <optional>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -63,12 +65,51 @@ ColumnType parse_format_type(const std::string& formatted) {
   return other;
 }
 
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// `type` is a lower-case type name with perhaps a size and one array
+// suffix: [a-z ]+(\(\d+(,\d+)?\))?(\[\])? as a whole.
+bool is_cast_type(std::string_view type) {
+  if (type.ends_with("[]")) type.remove_suffix(2);
+  std::size_t i = 0;
+  while (i < type.size() && ((type[i] >= 'a' && type[i] <= 'z') || type[i] == ' ')) ++i;
+  if (i == 0) return false;
+  if (i == type.size()) return true;
+  if (type[i] != '(' || type.back() != ')') return false;
+  bool digits = false;  // in the current run
+  bool comma = false;
+  for (++i; i + 1 < type.size(); ++i) {
+    if (is_digit(type[i])) {
+      digits = true;
+    } else if (type[i] == ',' && digits && !comma) {
+      comma = true;
+      digits = false;
+    } else {
+      return false;
+    }
+  }
+  return digits;
+}
+
+// The text before a trailing cast ('abc'::character varying, '1'::integer,
+// '{}'::integer[]), or nullopt when it has none. A type name holds no ':', so
+// only the last "::" can start one. Text with a line break before it is left
+// whole, as the ^(.*?):: pattern this replaced did.
+std::optional<std::string_view> before_trailing_cast(std::string_view text) {
+  const std::size_t cast = text.rfind("::");
+  if (cast == std::string_view::npos || !is_cast_type(text.substr(cast + 2))) return std::nullopt;
+  const std::string_view before = text.substr(0, cast);
+  if (before.find_first_of("\n\r") != std::string_view::npos) return std::nullopt;
+  return before;
+}
+
+}  // namespace
+
 Literal parse_default(const std::string& text) {
   std::string t = text;
-  // Strip a trailing cast: 'abc'::character varying, '1'::integer.
-  static const std::regex kCast(R"(^(.*?)::[a-z ]+(\(\d+(,\d+)?\))?(\[\])?$)");
-  std::smatch m;
-  if (std::regex_match(t, m, kCast)) t = m[1].str();
+  if (const auto before = before_trailing_cast(text)) t = *before;
   while (t.size() >= 2 && t.front() == '(' && t.back() == ')') t = t.substr(1, t.size() - 2);
   const std::string lower = schema::lower_ascii(t);
   if (lower == "null") return {Literal::Kind::kNull, ""};

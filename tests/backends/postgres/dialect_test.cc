@@ -69,6 +69,37 @@ TEST(PostgresDefault, ReadsNumbersAndNumericCastsOfQuotedNumbers) {
   EXPECT_EQ(parse_default("'+'::integer"), (Literal{Literal::Kind::kString, "+"}));
 }
 
+TEST(PostgresDefault, StripsOneTrailingCastToATypeName) {
+  const auto string = [](const std::string& text) { return Literal{Literal::Kind::kString, text}; };
+  const auto expression = [](const std::string& text) {
+    return Literal{Literal::Kind::kExpression, text};
+  };
+  EXPECT_EQ(parse_default("'abc'::character varying"), string("abc"));
+  EXPECT_EQ(parse_default("'abc'::character varying(20)"), string("abc"));
+  EXPECT_EQ(parse_default("'1.50'::numeric(10,2)"), (Literal{Literal::Kind::kNumber, "1.50"}));
+  EXPECT_EQ(parse_default("'{}'::integer[]"), string("{}"));
+  EXPECT_EQ(parse_default("('x'::text)"), expression("('x'::text)"));
+  EXPECT_EQ(parse_default("(('x'))::text"), string("x"));
+  // Only the last cast goes, and only when all after it is a type name.
+  EXPECT_EQ(parse_default("'a::b'::text"), string("a::b"));
+  EXPECT_EQ(parse_default("'x'::character varying::text"),
+            expression("'x'::character varying::text"));
+  EXPECT_EQ(parse_default("'x'::Text"), expression("'x'::Text"));
+  EXPECT_EQ(parse_default("'x'::text[][]"), expression("'x'::text[][]"));
+  EXPECT_EQ(parse_default("'x'::numeric(10,)"), expression("'x'::numeric(10,)"));
+  EXPECT_EQ(parse_default("'x'::numeric(99999999999)"), string("x"));
+  EXPECT_EQ(parse_default("'x'::"), expression("'x'::"));
+  EXPECT_EQ(parse_default("::text"), expression("::text"));
+  EXPECT_EQ(parse_default("'a:'::text"), string("a:"));
+  EXPECT_EQ(parse_default("'a':::text"), expression("'a':::text"));
+  EXPECT_EQ(parse_default("nextval('s'::regclass)"), expression("nextval('s'::regclass)"));
+  EXPECT_EQ(parse_default("now()"), expression("now()"));
+  // A line break before the cast is kept, cast and all (as the regular
+  // expression this replaced did: its '.' stopped at one).
+  EXPECT_EQ(parse_default("'a\nb'::text"), expression("'a\nb'::text"));
+  EXPECT_EQ(parse_default("'a\rb'::text"), expression("'a\rb'::text"));
+}
+
 TEST(PostgresCheckExpression, ReadsBareLowerCaseAndQuotedColumnNames) {
   EXPECT_EQ(check_expression("CHECK ((status = 1))"), R"("status" IN (1))");
   EXPECT_EQ(check_expression("CHECK ((_a$1 = 1))"), R"("_a$1" IN (1))");
