@@ -14,3 +14,7 @@ apt-get install -y --no-install-recommends \
 # schemas of thousands of tables.
 bash scripts/fetch-sqlite.sh ||
   echo "install-deps: warning: could not fetch SQLite's source; keyway will link Debian's libsqlite3" >&2
+# mimalloc, Debian's source, linked in as keyway's allocator (cmake/Mimalloc.cmake).
+# Without it keyway uses the C library's malloc, which works, only slower.
+bash scripts/fetch-mimalloc.sh ||
+  echo "install-deps: warning: could not fetch mimalloc's source; keyway will use the C library's malloc" >&2
