@@ -15,6 +15,7 @@
 # It is compiled as one object (src/static.c) with MI_MALLOC_OVERRIDE, so the
 # executable itself defines malloc, free and the rest; the dynamic linker binds
 # the C library's and libpq's calls (libpq is opened at run time) to them too.
+include(DebianSource)
 set(KEYWAY_MIMALLOC_SOURCE "${PROJECT_SOURCE_DIR}/third_party/mimalloc" CACHE PATH
     "Directory holding mimalloc's sources (scripts/fetch-mimalloc.sh)")
 
@@ -27,11 +28,7 @@ if(KEYWAY_STATIC_ARCHIVES AND NOT KEYWAY_SANITIZE
   # Third-party code, optimised as Debian's package is (RelWithDebInfo), in
   # every build type; -fno-builtin-malloc as mimalloc's own build has it.
   target_compile_options(keyway_mimalloc PRIVATE -w -O2 -fno-builtin-malloc)
-  set(keyway_mimalloc_version "version unknown")
-  if(EXISTS "${KEYWAY_MIMALLOC_SOURCE}/DEBIAN_VERSION")
-    file(READ "${KEYWAY_MIMALLOC_SOURCE}/DEBIAN_VERSION" keyway_mimalloc_version LIMIT 64)
-    string(STRIP "${keyway_mimalloc_version}" keyway_mimalloc_version)
-  endif()
+  keyway_debian_version("${KEYWAY_MIMALLOC_SOURCE}" keyway_mimalloc_version)
   message(STATUS "Allocator: mimalloc from ${KEYWAY_MIMALLOC_SOURCE} (Debian ${keyway_mimalloc_version})")
 else()
   message(STATUS "Allocator: the C library's (no mimalloc in ${KEYWAY_MIMALLOC_SOURCE}, "

@@ -28,6 +28,7 @@
 #                                which this mode allows). Lock and unlock were
 #                                5% of `keyway diff`'s instructions at
 #                                N=10,000 (6.70G -> 6.34G).
+include(DebianSource)
 set(KEYWAY_SQLITE_SOURCE "${PROJECT_SOURCE_DIR}/third_party/sqlite" CACHE PATH
     "Directory holding SQLite's amalgamation (scripts/fetch-sqlite.sh)")
 
@@ -59,11 +60,7 @@ if(KEYWAY_STATIC_ARCHIVES AND EXISTS "${KEYWAY_SQLITE_SOURCE}/sqlite3.c"
   target_compile_options(keyway_sqlite3 PRIVATE -w -fno-sanitize=all -O2)
   target_link_libraries(keyway_sqlite3 PUBLIC Threads::Threads m ${CMAKE_DL_LIBS})
   add_library(keyway::sqlite3 ALIAS keyway_sqlite3)
-  set(keyway_sqlite_version "version unknown")
-  if(EXISTS "${KEYWAY_SQLITE_SOURCE}/DEBIAN_VERSION")
-    file(READ "${KEYWAY_SQLITE_SOURCE}/DEBIAN_VERSION" keyway_sqlite_version LIMIT 64)
-    string(STRIP "${keyway_sqlite_version}" keyway_sqlite_version)
-  endif()
+  keyway_debian_version("${KEYWAY_SQLITE_SOURCE}" keyway_sqlite_version)
   message(STATUS "SQLite: compiled from ${KEYWAY_SQLITE_SOURCE} (Debian ${keyway_sqlite_version})")
 else()
   message(STATUS "SQLite: Debian's library (no amalgamation in ${KEYWAY_SQLITE_SOURCE}; "
