@@ -8,7 +8,7 @@ using nlohmann::ordered_json;
 
 namespace {
 
-ordered_json literal(const std::optional<schema::Literal>& value) {
+ordered_json literal(const Boxed<schema::Literal>& value) {
   if (!value || value->kind == schema::Literal::Kind::kNull) return nullptr;
   switch (value->kind) {
     case schema::Literal::Kind::kBool: return value->text == "true";
@@ -58,7 +58,7 @@ ordered_json to_json(const schema::ColumnType& type) {
     out["precision"] = type.precision;
     out["scale"] = type.scale;
   }
-  if (!type.raw.empty()) out["raw"] = type.raw;
+  if (!type.raw.empty()) out["raw"] = type.raw.str();
   return out;
 }
 

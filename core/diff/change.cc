@@ -35,7 +35,7 @@ std::string describe_type(const schema::ColumnType& type) {
   }
 }
 
-std::string describe_default(const std::optional<schema::Literal>& value) {
+std::string describe_default(const Boxed<schema::Literal>& value) {
   if (!value || value->kind == schema::Literal::Kind::kNull) return "none";
   if (value->kind == schema::Literal::Kind::kString) return "'" + value->text + "'";
   return value->text;

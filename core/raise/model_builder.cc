@@ -83,7 +83,7 @@ class ModelBuilder {
     } else {
       field.type = FieldType::kText;
       notes_.push_back(fmt::format("column `{}` has type `{}`, which keyway has no type for; "
-                                   "written as text", column.name, column.type.raw));
+                                   "written as text", column.name, column.type.raw.str()));
     }
     if (field.type == FieldType::kChar) field.max_length = column.type.length;
     if (field.type == FieldType::kDecimal) {

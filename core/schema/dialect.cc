@@ -36,9 +36,9 @@ std::optional<Literal> canonical(const ColumnType& type, std::optional<Literal> 
 }
 }  // namespace
 
-bool Dialect::same_default(const ColumnType& type, const std::optional<Literal>& a,
-                           const std::optional<Literal>& b) const {
-  return canonical(type, a) == canonical(type, b);
+bool Dialect::same_default(const ColumnType& type, const Boxed<Literal>& a,
+                           const Boxed<Literal>& b) const {
+  return canonical(type, a.to_optional()) == canonical(type, b.to_optional());
 }
 
 std::string Dialect::quote(const std::string& identifier) const {

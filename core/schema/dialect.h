@@ -20,8 +20,8 @@ class Dialect {
   // Whether two column types are the same in this database.
   virtual bool same_type(const ColumnType& a, const ColumnType& b) const;
   // Whether two defaults (for a column of type `type`) are the same.
-  virtual bool same_default(const ColumnType& type, const std::optional<Literal>& a,
-                            const std::optional<Literal>& b) const;
+  virtual bool same_default(const ColumnType& type, const Boxed<Literal>& a,
+                            const Boxed<Literal>& b) const;
   // Longest identifier the database keeps (0: no limit).
   virtual std::size_t max_identifier_length() const = 0;
   // True when CREATE TABLE may name a table that does not exist yet, so

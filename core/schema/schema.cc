@@ -15,6 +15,15 @@ auto find_by_name(Container& items, const Name& name) -> decltype(&items.front()
 }
 }  // namespace
 
+// What the diff, the renderers and compare read, two schemas at a time; see
+// the note at the top of schema.h. (64-bit libstdc++: a std::string is 32.)
+static_assert(sizeof(void*) != 8 || sizeof(Column) <= 80, "a column grew: keep it at 80 bytes");
+
+const std::string& TypeSpelling::str() const {
+  static const std::string kEmpty;
+  return text_ ? *text_ : kEmpty;
+}
+
 const Column* Table::find_column(const std::string& column_name) const {
   return find_by_name(columns, column_name);
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,12 +12,45 @@
 #include <utility>
 #include <vector>
 
+#include "core/boxed.h"
+
+// The values below are read whole by the diff, the renderers and compare,
+// two schemas at a time, and at 10,000 models they no longer fit in the
+// processor's caches: members that are usually absent are kept on the heap
+// (Boxed, one pointer wide), enums are a byte, and the small members stand
+// together at the end instead of each being padded to 8 bytes.
 namespace keyway::schema {
 
-enum class TypeKind {
+enum class TypeKind : std::uint8_t {
   kAuto, kBigAuto, kSmallInteger, kInteger, kBigInteger, kBoolean, kChar, kText,
   kDate, kDateTime, kTime, kDecimal, kFloat, kUuid, kJson, kBinary,
   kOther,  // a database type keyway has no name for; `raw` holds its spelling
+};
+
+// The spelling of a kOther column type. Every other kind leaves it empty, so
+// it is kept on the heap, and only when not empty. It reads as the
+// std::string it stands for: "" when empty, compared as that string.
+class TypeSpelling {
+ public:
+  TypeSpelling() = default;
+  TypeSpelling(std::string text) { *this = std::move(text); }  // NOLINT: implicit, as a string
+  TypeSpelling& operator=(std::string text) {
+    if (text.empty()) {
+      text_.reset();
+    } else {
+      text_ = std::move(text);
+    }
+    return *this;
+  }
+
+  const std::string& str() const;
+  operator const std::string&() const { return str(); }  // NOLINT: reads as a string
+  bool empty() const { return !text_; }
+  // Empty is never held, so equal holders mean equal strings.
+  bool operator==(const TypeSpelling&) const = default;
+
+ private:
+  Boxed<std::string> text_;
 };
 
 struct ColumnType {
@@ -29,7 +63,7 @@ struct ColumnType {
   int length = 0;      // char
   int precision = 0;   // decimal
   int scale = 0;       // decimal
-  std::string raw;     // kOther: the declared type as the database spells it
+  TypeSpelling raw;    // kOther: the declared type as the database spells it
   bool operator==(const ColumnType&) const = default;
 };
 
@@ -42,7 +76,7 @@ struct Literal {
   bool operator==(const Literal&) const = default;
 };
 
-enum class Action { kNoAction, kRestrict, kCascade, kSetNull, kSetDefault };
+enum class Action : std::uint8_t { kNoAction, kRestrict, kCascade, kSetNull, kSetDefault };
 
 struct Column {
   Column() = default;
@@ -51,10 +85,10 @@ struct Column {
 
   std::string name;
   ColumnType type;
+  Boxed<Literal> default_value;         // most columns have none
+  Boxed<std::string> renamed_from;      // a hint from the model, never inspected
   bool nullable = false;
-  std::optional<Literal> default_value;
   bool auto_increment = false;  // identity / AUTOINCREMENT / serial
-  std::optional<std::string> renamed_from;  // a hint from the model, never inspected
 };
 
 struct ForeignKey {
@@ -115,7 +149,7 @@ struct Table {
   std::vector<Index> indexes;
   std::vector<ForeignKey> foreign_keys;
   std::vector<Check> checks;
-  std::optional<std::string> renamed_from;   // a hint from the model
+  Boxed<std::string> renamed_from;           // a hint from the model
   // Set by lower() for junctions. Shared and never changed once set: a table
   // is copied several times per plan, and most tables are not junctions.
   std::shared_ptr<const JunctionOrigin> junction;

@@ -64,7 +64,8 @@ TEST_F(SqliteInspect, ReadsDefaultsOfEveryKind) {
       std::nullopt};
   ASSERT_EQ(t.columns.size(), expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
-    EXPECT_EQ(t.columns[i].default_value, expected[i]) << "column " << t.columns[i].name;
+    EXPECT_EQ(t.columns[i].default_value.to_optional(), expected[i])
+        << "column " << t.columns[i].name;
   }
 }
 

@@ -196,5 +196,29 @@ TEST(FindTable, EmptiedAndRefilledWithALookupBetween) {
   for (const char* name : {"a", "b", "c", "d"}) expect_found_as_scanned(db, name);
 }
 
+TEST(ColumnType, RawReadsAsTheStringItHolds) {
+  ColumnType money{TypeKind::kOther};
+  money.raw = "money";
+  const std::string& spelled = money.raw;
+  EXPECT_EQ(spelled, "money");
+  EXPECT_FALSE(money.raw.empty());
+  const ColumnType copy = money;
+  EXPECT_EQ(copy.raw.str(), "money");
+  EXPECT_EQ(copy, money);
+}
+
+TEST(ColumnType, EmptyRawIsNoRaw) {
+  ColumnType spelled_empty{TypeKind::kOther};
+  spelled_empty.raw = "";
+  EXPECT_TRUE(spelled_empty.raw.empty());
+  EXPECT_EQ(spelled_empty.raw.str(), "");
+  EXPECT_EQ(spelled_empty, ColumnType{TypeKind::kOther});
+  ColumnType money{TypeKind::kOther};
+  money.raw = "money";
+  EXPECT_NE(money, spelled_empty);
+  money.raw = "";
+  EXPECT_EQ(money, spelled_empty);
+}
+
 }  // namespace
 }  // namespace keyway::schema
