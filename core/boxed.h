@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <utility>
 
 namespace keyway {
@@ -40,15 +41,18 @@ class Boxed {
     value_.reset();
     return *this;
   }
-  Boxed& operator=(const T& value) {
-    assign(&value);
-    return *this;
-  }
-  Boxed& operator=(T&& value) {
+  // From anything a T is made from (a T, or "name" for a std::string), as
+  // std::optional's assignment (U = T: a braced {...} makes a T).
+  template <class U = T>
+    requires(!std::is_same_v<std::remove_cvref_t<U>, Boxed> &&
+             !std::is_same_v<std::remove_cvref_t<U>, std::nullopt_t> &&
+             !std::is_same_v<std::remove_cvref_t<U>, std::optional<T>> &&
+             std::is_constructible_v<T, U> && std::is_assignable_v<T&, U>)
+  Boxed& operator=(U&& value) {
     if (value_) {
-      *value_ = std::move(value);
+      *value_ = std::forward<U>(value);
     } else {
-      value_ = std::make_unique<T>(std::move(value));
+      value_ = std::make_unique<T>(std::forward<U>(value));
     }
     return *this;
   }

@@ -28,6 +28,12 @@ TEST(Boxed, StartsEmptyAndHoldsWhatIsAssigned) {
   EXPECT_EQ(box, std::string("old_name"));
   EXPECT_EQ(box.value_or("fallback"), "old_name");
 
+  box = "literal";  // anything a std::string is made from
+  EXPECT_EQ(*box, "literal");
+  Boxed<std::pair<int, std::string>> pair;
+  pair = {1, "one"};  // a braced list makes the value
+  EXPECT_EQ(*pair, (std::pair<int, std::string>{1, "one"}));
+
   box = std::nullopt;
   EXPECT_FALSE(box);
   box.emplace(3, 'x');

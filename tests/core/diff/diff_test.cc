@@ -277,13 +277,13 @@ TEST(Differ, TableRenameHintsAreCheckedInTheOrderOfTheNewSchema) {
   };
   schema::Database taken;
   taken.tables = {table("post", {"id"}), table("writer", {"id"})};
-  taken.tables[1].renamed_from = std::string("post");
+  taken.tables[1].renamed_from = "post";
   EXPECT_EQ(error(taken),
             "table 'writer': renamed_from 'post' names a table already taken by another table or "
             "rename");
   schema::Database still_there;
   still_there.tables = {table("article", {"id"}), table("post", {"id"})};
-  still_there.tables[0].renamed_from = std::string("post");
+  still_there.tables[0].renamed_from = "post";
   EXPECT_EQ(error(still_there),
             "table 'article': renamed_from 'post' matches no table in the database");
 }
@@ -300,7 +300,7 @@ TEST(Differ, KeysOverARenamedColumnAreKeptWhateverOrderTheyListItsColumnsIn) {
   schema::Database desired;
   desired.tables = {table("author", {"id"}), table("post", {"id", "writer_id", "title"})};
   schema::Table& post = desired.tables[1];
-  post.columns[1].renamed_from = std::string("author_id");
+  post.columns[1].renamed_from = "author_id";
   post.foreign_keys.push_back(
       {"post_writer_id_fk", {"writer_id"}, "author", {"id"}, schema::Action::kCascade});
   post.indexes.push_back({"post_writer_id_idx", {"writer_id"}});
@@ -329,7 +329,7 @@ TEST(Differ, KeysPointingAtARenamedTableAreKept) {
       {"fk_post_writer", {"author_id"}, "writer", {"id"}, schema::Action::kCascade});
   schema::Database desired;
   desired.tables = {table("author", {"id"}), table("post", {"id", "author_id"})};
-  desired.tables[0].renamed_from = std::string("writer");
+  desired.tables[0].renamed_from = "writer";
   desired.tables[1].foreign_keys.push_back(
       {"post_author_id_fk", {"author_id"}, "author", {"id"}, schema::Action::kCascade});
   EXPECT_EQ(raw(live, desired), (std::vector<std::string>{"rename table writer to author"}));
