@@ -1,8 +1,10 @@
 // Errors that end an operation, each carrying the exit code DESIGN.md §5 gives it.
 #pragma once
 
+#include <compare>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace keyway {
@@ -33,9 +35,39 @@ class DatabaseError : public Error {
       : Error(ExitCode::kDatabase, message) {}
 };
 
+// The name of a schema file, one pointer wide. Every field, model and index
+// holds where it was written, and a path is usually longer than the 15 bytes
+// a std::string keeps inline: at 10,000 models a copy in each was a heap block
+// apiece, between the fields that every pass reads. So each name is kept once,
+// in a process-wide pool, and a FileName points at it. Names are never freed:
+// a process reads a handful of schema files.
+class FileName {
+ public:
+  FileName() = default;  // ""
+  // Implicit, so a path can be given where a FileName is asked. Looks the name
+  // up in the pool (under a lock): build one per file and copy it.
+  FileName(std::string_view name);  // NOLINT
+  FileName(const std::string& name) : FileName(std::string_view(name)) {}  // NOLINT
+  FileName(const char* name) : FileName(std::string_view(name)) {}  // NOLINT
+
+  const std::string& str() const { return *name_; }
+  bool empty() const { return name_->empty(); }
+
+  // The pool holds each name once, so equal names are the same pointer.
+  friend bool operator==(FileName a, FileName b) { return a.name_ == b.name_; }
+  // In the order of the names, not of the pointers.
+  friend std::strong_ordering operator<=>(FileName a, FileName b) {
+    return a.name_ == b.name_ ? std::strong_ordering::equal : *a.name_ <=> *b.name_;
+  }
+
+ private:
+  static const std::string kNone;
+  const std::string* name_ = &kNone;
+};
+
 // A position in a schema file; line and column are 1-based.
 struct SourceLocation {
-  std::string file;
+  FileName file;
   int line = 0;
   int column = 0;
   std::string to_string() const;  // "file:line:col"

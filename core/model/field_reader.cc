@@ -43,10 +43,20 @@ bool applies(std::string_view option, FieldType type) {
   }
 }
 
-bool is_known_option(std::string_view option) {
-  return option == "max_length" || option == "max_digits" || option == "decimal_places" ||
-         is_one_of(kScalarOptions, option) || is_one_of(kKeyOptions, option) ||
-         is_one_of(kManyToManyOptions, option);
+// The spelling of `option` in the tables above (or a literal), which outlives
+// the YAML text, for OptionLocations to keep; nullopt for an unknown option.
+std::optional<std::string_view> known_option(std::string_view option) {
+  for (const std::string_view extra : {"max_length", "max_digits", "decimal_places"}) {
+    if (option == extra) return extra;
+  }
+  for (const std::span<const std::string_view> table :
+       {std::span<const std::string_view>(kScalarOptions),
+        std::span<const std::string_view>(kKeyOptions),
+        std::span<const std::string_view>(kManyToManyOptions)}) {
+    const auto found = std::find(table.begin(), table.end(), option);
+    if (found != table.end()) return *found;
+  }
+  return std::nullopt;
 }
 
 bool is_integer_type(FieldType type) {
@@ -111,7 +121,8 @@ class FieldReader {
     if (!type) source_.broken = true;
     for (const auto& option : options) {
       if (option.key == "type") continue;
-      if (!is_known_option(option.key)) {
+      const std::optional<std::string_view> known = known_option(option.key);
+      if (!known) {
         reader_.report(*option.key_node,
                        fmt::format("unknown key '{}' {}", option.key, context_.text()));
       } else if (type && !applies(option.key, *type)) {
@@ -119,7 +130,7 @@ class FieldReader {
                                                     option.key, to_string(*type),
                                                     context_.text()));
       } else if (type) {
-        source_.values.set(option.key, option.mark());
+        source_.values.set(*known, option.mark());
         read_option(option);
       }
     }

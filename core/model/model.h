@@ -3,23 +3,28 @@
 // schema::lower(). Holds source positions so every later error can name one.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "core/boxed.h"
 #include "core/errors.h"
 
 namespace keyway::model {
 
-enum class FieldType {
+// One byte each: a Field holds them among its flags.
+enum class FieldType : std::uint8_t {
   kAuto, kBigAuto, kSmallInteger, kInteger, kBigInteger, kBoolean, kChar, kText,
   kDate, kDateTime, kTime, kDecimal, kFloat, kUuid, kJson, kBinary,
   kForeignKey, kOneToOne, kManyToMany,
 };
 
-enum class OnDelete { kCascade, kProtect, kRestrict, kSetNull, kSetDefault, kDoNothing };
+enum class OnDelete : std::uint8_t {
+  kCascade, kProtect, kRestrict, kSetNull, kSetDefault, kDoNothing,
+};
 
 // A YAML scalar used as a default or a choice, typed by how it was written.
 struct Value {
@@ -29,33 +34,41 @@ struct Value {
   bool operator==(const Value&) const = default;
 };
 
+// 200 bytes (480 with every option a std::optional). The loader builds a
+// hundred thousand fields at 10,000 models and lower() reads them all: past
+// the cache, their bytes rather than the work done on them set the time. So
+// the options most fields leave out are Boxed (one pointer when absent), and
+// members go from largest to smallest, the one-byte ones together at the end,
+// so that little pads. tests/core/model/source_location_test.cc holds the
+// sizes to their budget.
 struct Field {
   std::string name;
+  std::string to;                 // relations: model name, or "self" resolved to the owner
+  std::vector<Value> choices;     // becomes a CHECK (column IN (...))
   SourceLocation where;
-  FieldType type = FieldType::kText;
 
   // Scalar options.
   std::optional<int> max_length;
   std::optional<int> max_digits;
   std::optional<int> decimal_places;
+  Boxed<Value> default_value;
+  Boxed<std::string> db_column;
+  Boxed<std::string> renamed_from;
+
+  // Relation options (foreign_key, one_to_one, many_to_many).
+  Boxed<std::string> related_name;
+  Boxed<std::string> to_field;
+  Boxed<std::string> through;
+  Boxed<std::string> db_table;
+
+  FieldType type = FieldType::kText;
   bool null = false;
   bool unique = false;
   bool primary_key = false;
   std::optional<bool> db_index;   // unset: the default for the field type
-  std::optional<Value> default_value;
-  std::optional<std::string> db_column;
-  std::vector<Value> choices;     // becomes a CHECK (column IN (...))
-  std::optional<std::string> renamed_from;
-
-  // Relation options (foreign_key, one_to_one, many_to_many).
-  std::string to;                 // model name, or "self" resolved to the owner
   std::optional<OnDelete> on_delete;
-  std::optional<std::string> related_name;
-  std::optional<std::string> to_field;
   bool db_constraint = true;
   bool deferrable = false;
-  std::optional<std::string> through;
-  std::optional<std::string> db_table;
   std::optional<bool> symmetrical;
 
   bool is_relation() const {
@@ -69,9 +82,9 @@ struct Field {
 
 struct IndexSpec {
   std::vector<std::string> fields;
-  std::optional<std::string> name;
-  bool unique = false;
   SourceLocation where;
+  Boxed<std::string> name;
+  bool unique = false;
 };
 
 struct UniqueTogether {
@@ -82,12 +95,12 @@ struct UniqueTogether {
 struct Model {
   std::string name;
   SourceLocation where;
-  std::optional<std::string> app;     // from the file's `app:` key
-  std::optional<std::string> table;
+  Boxed<std::string> app;             // from the file's `app:` key
+  Boxed<std::string> table;
   std::vector<Field> fields;
   std::vector<UniqueTogether> unique_together;
   std::vector<IndexSpec> indexes;
-  std::optional<std::string> renamed_from;
+  Boxed<std::string> renamed_from;
 
   const Field* find_field(const std::string& field_name) const;
 };

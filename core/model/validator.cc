@@ -18,7 +18,7 @@ void OptionLocations::set(std::string_view option, YamlMark where) {
       return;
     }
   }
-  entries_.emplace_back(std::string(option), where);
+  entries_.emplace_back(option, where);
 }
 
 SourceLocation OptionLocations::at(std::string_view option,

@@ -21,7 +21,9 @@ namespace keyway::model {
 class OptionLocations {
  public:
   void reserve(std::size_t options) { entries_.reserve(options); }
-  // Records `option` (again: the later place wins).
+  // Records `option` (again: the later place wins). Keeps the view, not a
+  // copy, so `option` must outlive this: a literal or a spelling from the
+  // loader's tables, never the YAML text, which is freed before validate().
   void set(std::string_view option, YamlMark where);
   bool contains(std::string_view option) const { return find(option) != nullptr; }
   // Where `option` was written, in the file of `fallback`; `fallback` when it was not.
@@ -30,7 +32,7 @@ class OptionLocations {
  private:
   const YamlMark* find(std::string_view option) const;
 
-  std::vector<std::pair<std::string, YamlMark>> entries_;
+  std::vector<std::pair<std::string_view, YamlMark>> entries_;
 };
 
 // Where the options of one field were written; Field::where is its name.

@@ -118,8 +118,8 @@ bool is_integer_spelling(const std::string& text) {
   return skip_digits(text, i) > 0 && i == text.size();
 }
 
-YamlReader::YamlReader(std::string file, std::vector<Diagnostic>& diagnostics)
-    : file_(std::move(file)), diagnostics_(diagnostics) {}
+YamlReader::YamlReader(FileName file, std::vector<Diagnostic>& diagnostics)
+    : file_(file), diagnostics_(diagnostics) {}
 
 SourceLocation YamlReader::at(YamlMark mark) const {
   return SourceLocation{file_, mark.line + 1, mark.column + 1};

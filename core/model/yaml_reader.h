@@ -69,9 +69,9 @@ bool is_integer_spelling(const std::string& text);
 
 class YamlReader {
  public:
-  YamlReader(std::string file, std::vector<Diagnostic>& diagnostics);
+  YamlReader(FileName file, std::vector<Diagnostic>& diagnostics);
 
-  const std::string& file() const { return file_; }
+  FileName file() const { return file_; }
   SourceLocation at(YamlMark mark) const;
   SourceLocation at(const YamlNode& node) const { return at(node.mark()); }
   SourceLocation at(const Entry& entry) const { return at(entry.mark()); }
@@ -109,7 +109,7 @@ class YamlReader {
                                                const Phrase& subject, const Phrase& context,
                                                std::string_view key_noun);
 
-  std::string file_;
+  FileName file_;  // pooled once here, then copied into every position
   std::vector<Diagnostic>& diagnostics_;
 };
 

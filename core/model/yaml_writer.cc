@@ -48,7 +48,7 @@ void names(YAML::Emitter& out, const std::vector<std::string>& list) {
 
 void key(YAML::Emitter& out, const char* text) { out << YAML::Key << text << YAML::Value; }
 
-void option(YAML::Emitter& out, const char* k, const std::optional<std::string>& v) {
+void option(YAML::Emitter& out, const char* k, const Boxed<std::string>& v) {
   if (!v) return;
   key(out, k);
   name(out, *v);

@@ -284,7 +284,7 @@ class Lowering {
     c.name = column_name(f);
     c.type = field_column_type(f);
     c.nullable = f.null;
-    c.renamed_from = f.renamed_from;
+    if (f.renamed_from) c.renamed_from = *f.renamed_from;
     if (f.default_value) c.default_value = literal_for(*f.default_value);
     if (f.type == FieldType::kAuto || f.type == FieldType::kBigAuto) c.auto_increment = true;
     if (f.primary_key) t.primary_key = {c.name};
