@@ -55,12 +55,12 @@ TEST(Model, FindsFieldsByName) {
 TEST(Field, ACopyHasItsOwnBoxedOptions) {
   Field field;
   field.default_value = Value{Value::Kind::kNumber, "0"};
-  field.db_column = std::string("title_text");
+  field.db_column = "title_text";
   Field copy = field;
   EXPECT_EQ(field.default_value, copy.default_value);
   EXPECT_EQ("title_text", copy.db_column);
   EXPECT_EQ(std::nullopt, copy.related_name);
-  copy.db_column = std::string("other");
+  copy.db_column = "other";
   EXPECT_EQ("title_text", field.db_column);  // not shared with the copy
 }
 
