@@ -200,10 +200,16 @@ def ms(seconds):
 def table(backend, ns, rows):
     ref_apply = "`sqlite3 db < DDL`" if backend == "sqlite" else "`psql -f DDL`"
     dump = "`sqlite3 db .schema`" if backend == "sqlite" else "`pg_dump --schema-only`"
-    stage_names = [("load", "YAML load+validate"), ("lower", "lower"), ("inspect", "inspect"),
-                   ("diff", "diff"), ("order", "plan: order"), ("render", "plan: render"),
+    # `_cold`: the same stage with the caches evicted before each run, as a
+    # command runs it once (bench/stages_bench.cc).
+    stage_names = [("load", "YAML load+validate"), ("lower", "lower"),
+                   ("lower_cold", "lower, caches cold"), ("inspect", "inspect"),
+                   ("diff", "diff"), ("diff_cold", "diff, caches cold"), ("order", "plan: order"),
+                   ("render", "plan: render"), ("render_cold", "plan: render, caches cold"),
                    ("compare", "compare: diff+order+render (`diff`, `apply`)"),
-                   ("compare_both", "compare both ways (`generate`: and the reverse plan)")]
+                   ("compare_cold", "compare, caches cold"),
+                   ("compare_both", "compare both ways (`generate`: and the reverse plan)"),
+                   ("compare_both_cold", "compare both ways, caches cold")]
     lines = []
     head = ["stage"] + [f"N={n:,}" for n in ns]
     ratio_cols = [(a, b) for a, b in zip(ns, ns[1:]) if b == a * 10]
