@@ -8,8 +8,8 @@
 //
 // Each stage runs in a loop on the same inputs. At N=1,000 those inputs stay
 // in the processor's caches from one repetition to the next; at N=10,000 (two
-// schemas of ~20 MB) they cannot, so the loop compares a warm stage with a
-// cold one. keyway runs each stage once per command, on inputs an earlier
+// schemas of ~20 MB each) they cannot, so the loop compares a warm stage with
+// a cold one. keyway runs each stage once per command, on inputs an earlier
 // stage built and the stages since have pushed out of the caches. The
 // `_cold` variants of lower, diff, render, compare and compare_both time
 // that: before each repetition they evict the caches (with the clock
